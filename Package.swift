@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Praxis",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "praxis", targets: ["praxis"]),
+        .library(name: "PraxisCore", targets: ["PraxisCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // Debian's cmark-gfm (libcmark-gfm-dev + libcmark-gfm-extensions-dev), seen through a shim header.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // renameat2(RENAME_EXCHANGE): the new site replaces the old one in a single step.
+        .target(name: "CAtomicSwap"),
+        // The whole pipeline: load, parse, resolve, index, render, write.
+        .target(
+            name: "PraxisCore",
+            dependencies: [
+                "CCmarkGFM",
+                "CAtomicSwap",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            plugins: ["EmbedDefaultTheme"]
+        ),
+        // The thin command line over PraxisCore.
+        .executableTarget(
+            name: "praxis",
+            dependencies: [
+                "PraxisCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Build-time tool: turns themes/default into Swift source so the binary carries its theme.
+        .executableTarget(name: "EmbedTheme"),
+        .plugin(
+            name: "EmbedDefaultTheme",
+            capability: .buildTool(),
+            dependencies: ["EmbedTheme"]
+        ),
+        .testTarget(
+            name: "PraxisTests",
+            dependencies: ["praxis", "PraxisCore"],
+            exclude: ["Fixtures"]
+        ),
+    ]
+)

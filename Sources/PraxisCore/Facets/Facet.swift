@@ -1,0 +1,29 @@
+/// One way to browse practices (`fields`, `country`, `tags`, ...): its values with their
+/// practices, for the overview page `/<facet>/` and a page per value.
+public struct Facet: Sendable {
+    public enum Kind: String, Sendable {
+        /// Declared in site.yaml with a vocabulary.
+        case vocabulary
+        case country, tags
+        /// The value pages are the partner pages themselves.
+        case partners
+    }
+
+    public struct Value: Sendable {
+        /// URL segment: the vocabulary id, or the slug of a free value.
+        public var id: String
+        public var label: String
+        /// Practice ids, in German alphabetical order of their titles.
+        public var practices: [String]
+    }
+
+    public var name: String
+    public var label: String
+    public var kind: Kind
+    /// Display order: vocabulary order for declared facets, German alphabetical order otherwise.
+    public var values: [Value]
+
+    public func url(of value: Value) -> String {
+        kind == .partners ? SitePaths.partner(value.id) : SitePaths.facetValue(name, value.id)
+    }
+}

@@ -1,0 +1,50 @@
+/// Stage "facets": every facet is a partition function `(Practice) -> [(id, label)]` fed to
+/// one generic grouping, so a new facet is one line, not a new writer.
+enum FacetBuilder {
+    typealias Partition = @Sendable (Practice) -> [(id: String, label: String)]
+
+    static func build(_ site: Site, labels: FacetLabels) -> [Facet] {
+        var facets: [Facet] = site.config.facets.map { vocabulary in
+            let order = Dictionary(vocabulary.values.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+            return group(site, name: vocabulary.name, label: vocabulary.label, kind: .vocabulary, ordered: { order[$0.id] ?? .max < order[$1.id] ?? .max }) {
+                ($0.facetValues[vocabulary.name] ?? []).map { ($0, vocabulary.label(of: $0) ?? $0) }
+            }
+        }
+        let language = site.config.language
+        facets.append(group(site, name: "country", label: labels.country, kind: .country) {
+            guard let code = $0.place?.country else { return [] }
+            return [(code.lowercased(), CountryNames.name(of: code, language: language))]
+        })
+        facets.append(group(site, name: "tags", label: labels.tags, kind: .tags) {
+            $0.tags.map { (Slug.make($0), $0) }
+        })
+        let partners = site.partnerByID
+        facets.append(group(site, name: "partners", label: labels.partners, kind: .partners) {
+            $0.partners.compactMap { id in partners[id].map { (id, $0.title) } }
+        })
+        return facets
+    }
+
+    /// Groups the site's practices by `partition`. Free values that fold to one slug
+    /// ("Ehrenamt", "ehrenamt") become one value, labelled as first seen in title order.
+    private static func group(_ site: Site, name: String, label: String, kind: Facet.Kind,
+                              ordered: ((Facet.Value, Facet.Value) -> Bool)? = nil,
+                              by partition: Partition) -> Facet {
+        var values: [String: Facet.Value] = [:]
+        for practice in site.practices {
+            var seen = Set<String>()
+            for (id, valueLabel) in partition(practice) where !id.isEmpty && seen.insert(id).inserted {
+                values[id, default: Facet.Value(id: id, label: valueLabel, practices: [])].practices.append(practice.id)
+            }
+        }
+        let order = ordered ?? { GermanCollation.less($0.label, $1.label) || ($0.label == $1.label && $0.id < $1.id) }
+        return Facet(name: name, label: label, kind: kind, values: values.values.sorted(by: order))
+    }
+}
+
+/// The labels of the facets Praxis adds itself, from the theme's strings.
+struct FacetLabels: Sendable {
+    var country: String
+    var tags: String
+    var partners: String
+}

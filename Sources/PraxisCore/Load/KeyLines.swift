@@ -1,0 +1,46 @@
+import Yams
+
+/// The line of every key and list item of a front matter, so later stages can point at them.
+/// Paths look like `partners`, `partners[2]`, `place.country`, `media[1].file` (1-based items).
+public struct KeyLines: Sendable {
+    private var lines: [String: Int] = [:]
+    /// Line of the opening `---`, used for problems that belong to no key (a missing key).
+    public let start: Int
+
+    init(mapping: Node.Mapping, lineOffset: Int) {
+        start = 1
+        collect(mapping, path: "", lineOffset: lineOffset)
+    }
+
+    init(start: Int) { self.start = start }
+
+    /// The line of `path`, or of its nearest enclosing key, or the front matter's start.
+    public func line(_ path: String) -> Int {
+        var path = path
+        while true {
+            if let line = lines[path] { return line }
+            guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { return start }
+            path = String(path[..<cut])
+        }
+    }
+
+    private mutating func collect(_ mapping: Node.Mapping, path: String, lineOffset: Int) {
+        for (key, value) in mapping {
+            let keyPath = path.isEmpty ? (key.string ?? "") : "\(path).\(key.string ?? "")"
+            lines[keyPath] = (key.mark?.line ?? 0) + lineOffset
+            collect(value, path: keyPath, lineOffset: lineOffset)
+        }
+    }
+
+    private mutating func collect(_ node: Node, path: String, lineOffset: Int) {
+        if let mapping = node.mapping {
+            collect(mapping, path: path, lineOffset: lineOffset)
+        } else if let sequence = node.sequence {
+            for (index, item) in sequence.enumerated() {
+                let itemPath = "\(path)[\(index + 1)]"
+                lines[itemPath] = (item.mark?.line ?? 0) + lineOffset
+                collect(item, path: itemPath, lineOffset: lineOffset)
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+
+/// The files of a site root, found and named, before any is read. Stage "load" builds it.
+struct SourceTree: Sendable {
+    struct File: Sendable {
+        /// The entry id: the file name without `.md` (for days: `day-<n>`).
+        var id: String
+        /// Path relative to the site root.
+        var path: String
+        var url: URL
+    }
+
+    struct WorkshopFolder: Sendable {
+        var id: String
+        var index: File?
+        var folderPath: String
+        var days: [File]
+    }
+
+    var root: URL
+    var siteYAML: File?
+    var practices: [File] = []
+    var partners: [File] = []
+    var workshops: [WorkshopFolder] = []
+    var pages: [File] = []
+    var seeds: [File] = []
+    /// Paths below content/static/, sorted; copied to the site's root as they are.
+    var staticFiles: [String] = []
+
+    static let contentFolders = ["practices", "partners", "workshops", "pages", "static"]
+
+    /// Walks `root`; every misplaced or misnamed file is a problem, never silently skipped.
+    static func scan(root: URL, problems: inout Problems) -> SourceTree {
+        var tree = SourceTree(root: root)
+        let content = root.appending(path: "content")
+        guard isDirectory(content) else {
+            problems.add("content", line: nil, "is missing: \(root.path) is not a site root.",
+                         hint: "A site root holds content/ (with site.yaml) and seeds/. Run praxis in such a folder or name it: praxis build PATH.")
+            return tree
+        }
+        let siteYAML = content.appending(path: "site.yaml")
+        if FileManager.default.fileExists(atPath: siteYAML.path) {
+            tree.siteYAML = File(id: "site", path: "content/site.yaml", url: siteYAML)
+        } else {
+            problems.add("content/site.yaml", line: nil, "is missing.",
+                         hint: "Every site needs content/site.yaml with at least title, base_url and facets.")
+        }
+        for name in visibleNames(in: content) {
+            let url = content.appending(path: name)
+            if name == "site.yaml" { continue }
+            if !isDirectory(url) || !contentFolders.contains(name) {
+                let nearest = Suggestion.nearest(to: name, in: contentFolders)
+                problems.add("content/\(name)", line: nil, "does not belong in content/.",
+                             hint: (nearest.map { "Did you mean \($0)/? " } ?? "") + "Allowed: site.yaml and the folders \(contentFolders.joined(separator: ", ")).")
+            }
+        }
+        tree.practices = markdownFiles(in: content.appending(path: "practices"), path: "content/practices", problems: &problems)
+        tree.partners = markdownFiles(in: content.appending(path: "partners"), path: "content/partners", problems: &problems)
+        tree.pages = markdownFiles(in: content.appending(path: "pages"), path: "content/pages", problems: &problems)
+        tree.seeds = markdownFiles(in: root.appending(path: "seeds"), path: "seeds", problems: &problems)
+        tree.workshops = workshopFolders(in: content.appending(path: "workshops"), problems: &problems)
+        tree.staticFiles = filesBelow(content.appending(path: "static"))
+        return tree
+    }
+
+    /// `<id>.md` files of one folder; a file with a bad id or another extension is a problem.
+    private static func markdownFiles(in folder: URL, path: String, problems: inout Problems) -> [File] {
+        var files: [File] = []
+        for name in visibleNames(in: folder) {
+            let url = folder.appending(path: name)
+            let filePath = "\(path)/\(name)"
+            if isDirectory(url) {
+                problems.add(filePath, line: nil, "is a folder; only Markdown files (<id>.md) belong in \(path)/.")
+                continue
+            }
+            guard name.hasSuffix(".md") else {
+                problems.add(filePath, line: nil, "is not a Markdown file; only <id>.md files belong in \(path)/.",
+                             hint: "Pictures and PDFs go to content/static/.")
+                continue
+            }
+            let id = String(name.dropLast(3))
+            guard checkID(id, path: filePath, problems: &problems) else { continue }
+            files.append(File(id: id, path: filePath, url: url))
+        }
+        return files
+    }
+
+    private static func workshopFolders(in folder: URL, problems: inout Problems) -> [WorkshopFolder] {
+        var workshops: [WorkshopFolder] = []
+        for name in visibleNames(in: folder) {
+            let url = folder.appending(path: name)
+            let path = "content/workshops/\(name)"
+            guard isDirectory(url) else {
+                problems.add(path, line: nil, "is a file; each workshop is a folder content/workshops/<id>/ with index.md and day-<n>.md files.")
+                continue
+            }
+            guard checkID(name, path: path, problems: &problems) else { continue }
+            var workshop = WorkshopFolder(id: name, index: nil, folderPath: path, days: [])
+            for fileName in visibleNames(in: url) {
+                let fileURL = url.appending(path: fileName)
+                let filePath = "\(path)/\(fileName)"
+                if fileName == "index.md" {
+                    workshop.index = File(id: name, path: filePath, url: fileURL)
+                } else if fileName.hasPrefix("day-"), fileName.hasSuffix(".md"),
+                          let number = Int(fileName.dropFirst(4).dropLast(3)), number >= 1,
+                          fileName == "day-\(number).md" {
+                    workshop.days.append(File(id: "day-\(number)", path: filePath, url: fileURL))
+                } else {
+                    problems.add(filePath, line: nil, "does not belong in a workshop folder.",
+                                 hint: "Allowed: index.md and one day-<n>.md per day (day-1.md, day-2.md, ...). Handouts go to content/static/.")
+                }
+            }
+            if workshop.index == nil {
+                problems.add("\(path)/index.md", line: nil, "is missing.", hint: "Each workshop folder needs index.md with title and summary.")
+            }
+            workshop.days.sort { dayNumber($0.id) < dayNumber($1.id) }
+            workshops.append(workshop)
+        }
+        return workshops
+    }
+
+    static func dayNumber(_ id: String) -> Int { Int(id.dropFirst(4)) ?? 0 }
+
+    private static func checkID(_ id: String, path: String, problems: inout Problems) -> Bool {
+        if Slug.isValidID(id) { return true }
+        let suggestion = Slug.make(id)
+        problems.add(path, line: nil, "\"\(id)\" is not a valid id: ids may only use a-z, 0-9 and -.",
+                     hint: suggestion.isEmpty ? "Rename the file." : "Rename it to \"\(suggestion)\".")
+        return false
+    }
+
+    /// Names in a folder, sorted, without hidden files and editor backups (`x.md~`).
+    static func visibleNames(in folder: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") && !$0.hasSuffix("~") }.sorted()
+    }
+
+    static func isDirectory(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// Every regular file below `folder`, as sorted relative paths.
+    static func filesBelow(_ folder: URL) -> [String] {
+        var paths: [String] = []
+        func walk(_ url: URL, prefix: String) {
+            for name in visibleNames(in: url) {
+                let child = url.appending(path: name)
+                let relative = prefix.isEmpty ? name : "\(prefix)/\(name)"
+                if isDirectory(child) { walk(child, prefix: relative) } else { paths.append(relative) }
+            }
+        }
+        walk(folder, prefix: "")
+        return paths.sorted()
+    }
+}

@@ -1,0 +1,95 @@
+import Yams
+
+/// Composing YAML into nodes that keep their line numbers, and turning libyaml's complaints
+/// into messages an editor can act on.
+enum YAMLNode {
+    /// Parses `yaml` that must be a mapping (front matter, site.yaml). `lineOffset` is added to
+    /// every line libyaml reports so messages name lines of the whole file.
+    static func parseMapping(_ yaml: String, file: String, lineOffset: Int) -> Result<Node.Mapping, Diagnostic> {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset))
+        } catch {
+            return .failure(Diagnostic(file: file, line: lineOffset + 1, message: "is not valid YAML: \(error)"))
+        }
+        guard let node else { return .success(Node.Mapping([])) }
+        guard let mapping = node.mapping else {
+            return .failure(Diagnostic(
+                file: file, line: (node.mark?.line ?? 1) + lineOffset,
+                message: "the front matter must be keys with values (key: value), found \(describe(node)).",
+                hint: "Write one key per line, e.g. title: Mein Titel"))
+        }
+        if let duplicate = firstDuplicateKey(in: mapping, path: "") {
+            return .failure(Diagnostic(file: file, line: duplicate.line + lineOffset, key: duplicate.key,
+                                       message: "is written twice.", hint: "Keep one of them."))
+        }
+        return .success(mapping)
+    }
+
+    /// A duplicated key anywhere in the tree: YAML allows nothing of the sort, but libyaml lets it pass.
+    static func firstDuplicateKey(in mapping: Node.Mapping, path: String) -> (key: String, line: Int)? {
+        var seen = Set<String>()
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            let keyPath = path.isEmpty ? name : "\(path).\(name)"
+            if !seen.insert(name).inserted { return (keyPath, key.mark?.line ?? 1) }
+            if let found = firstDuplicate(in: value, path: keyPath) { return found }
+        }
+        return nil
+    }
+
+    private static func firstDuplicate(in node: Node, path: String) -> (key: String, line: Int)? {
+        if let mapping = node.mapping { return firstDuplicateKey(in: mapping, path: path) }
+        if let sequence = node.sequence {
+            for (index, item) in sequence.enumerated() {
+                if let found = firstDuplicate(in: item, path: "\(path)[\(index + 1)]") { return found }
+            }
+        }
+        return nil
+    }
+
+    static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = "is not valid YAML: \(problem)"
+            if let context { message += " (\(context.text))" }
+            message += "."
+            return Diagnostic(file: file, line: mark.line + lineOffset, message: message, hint: hint(for: problem))
+        default:
+            return Diagnostic(file: file, line: lineOffset + 1, message: "is not valid YAML: \(error).")
+        }
+    }
+
+    /// The usual causes behind libyaml's terse problems.
+    static func hint(for problem: String) -> String {
+        if problem.contains("mapping values are not allowed") {
+            return "A value that contains \": \" must be in quotes, e.g. title: \"Arbeit: ein Beispiel\"."
+        }
+        if problem.contains("cannot start any token") {
+            return "Indent with spaces, not tabs, and put values that start with @, ` or % in quotes."
+        }
+        if problem.contains("did not find expected key") || problem.contains("did not find expected '-'") {
+            return "Check the indentation: keys of one map, and items of one list, must start in the same column."
+        }
+        if problem.contains("found unexpected end of stream") || problem.contains("found unknown escape") {
+            return "Check that every quote that is opened is also closed."
+        }
+        return "Check the line and the one before it: indentation with spaces, quotes closed, one key per line."
+    }
+
+    /// "a list", "a map", "the text \"x\"": what the editor wrote, for type errors.
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar):
+            if scalar.string.isEmpty || scalar.tag.description == Tag.Name.null.rawValue { return "nothing" }
+            return "\"\(scalar.string)\""
+        case .sequence: return "a list"
+        case .mapping: return "a map of keys"
+        case .alias: return "an alias"
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import CCmarkGFM
+import Foundation
+
+/// GitHub Flavored Markdown through Debian's cmark-gfm.
+///
+/// Debian builds cmark-gfm without its thread-safety option: extension registration and the
+/// inline parser's tables are process-global, and concurrent parses corrupt each other. So the
+/// extensions are registered once, and every parse and render holds one process-wide lock.
+public enum MarkdownRenderer {
+    private static let lock = NSLock()
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
+    /// Registered once, before any parse; `nonisolated(unsafe)` is sound because it is only
+    /// touched with `lock` held.
+    nonisolated(unsafe) private static var registered = false
+
+    /// Footnotes are a parser option in cmark-gfm, not an extension. Raw HTML stays omitted
+    /// (no CMARK_OPT_UNSAFE): editors write Markdown, and a body can never inject script.
+    private static let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
+
+    /// Renders `markdown` whose first line is line `firstLine` of `file`.
+    public static func render(_ markdown: String, firstLine: Int) -> RenderedMarkdown {
+        lock.lock()
+        defer { lock.unlock() }
+        if !registered {
+            cmark_gfm_core_extensions_ensure_registered()
+            registered = true
+        }
+        guard let parser = cmark_parser_new(options) else { return .empty }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let syntax = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntax)
+            }
+        }
+        markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        guard let document = cmark_parser_finish(parser) else { return .empty }
+        defer { cmark_node_free(document) }
+
+        var walk = TreeWalk(lineOffset: firstLine - 1)
+        walk.visit(document)
+        // The extension list must go to the renderer too, or tagfilter silently does nothing.
+        guard let cString = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return .empty }
+        defer { free(cString) }
+        return RenderedMarkdown(html: String(cString: cString), headings: walk.headings, links: walk.links,
+                                plainText: walk.text.joined(separator: " "))
+    }
+}
+
+/// One pass over the cmark tree: heading ids, internal links, plain text.
+private struct TreeWalk {
+    let lineOffset: Int
+    var headings: [RenderedMarkdown.Heading] = []
+    var links: [RenderedMarkdown.InternalLink] = []
+    var text: [String] = []
+    private var usedIDs: Set<String> = []
+
+    init(lineOffset: Int) { self.lineOffset = lineOffset }
+
+    mutating func visit(_ document: OpaquePointer) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        var headingNodes: [OpaquePointer] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(node) { text.append(String(cString: literal)) }
+            case CMARK_NODE_CODE_BLOCK:
+                if let literal = cmark_node_get_literal(node) { text.append(String(cString: literal)) }
+            case CMARK_NODE_HEADING:
+                headingNodes.append(node)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                internalLink(node)
+            default:
+                break
+            }
+        }
+        // Changing the tree while iterating it is not allowed, so headings are rewritten after.
+        for node in headingNodes { giveID(to: node) }
+    }
+
+    /// Records an `@/` link and points it at a placeholder filled in once every URL is known.
+    private mutating func internalLink(_ node: OpaquePointer) {
+        guard let raw = cmark_node_get_url(node) else { return }
+        let url = String(cString: raw)
+        guard url.hasPrefix("@/") else { return }
+        let path = url.dropFirst(2)
+        let parts = path.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        links.append(.init(target: String(parts[0]), anchor: parts.count > 1 ? String(parts[1]) : nil,
+                           line: line(of: node), written: url))
+        cmark_node_set_url(node, RenderedMarkdown.placeholder(links.count - 1))
+    }
+
+    /// Inline nodes may carry no position; their block's line is the next best.
+    private func line(of node: OpaquePointer) -> Int {
+        var current: OpaquePointer? = node
+        while let candidate = current {
+            let line = Int(cmark_node_get_start_line(candidate))
+            if line > 0 { return line + lineOffset }
+            current = cmark_node_parent(candidate)
+        }
+        return lineOffset + 1
+    }
+
+    /// cmark has no heading attributes, so the heading becomes a custom block that writes
+    /// `<hN id="...">` around the heading's own inline children.
+    private mutating func giveID(to heading: OpaquePointer) {
+        let level = Int(cmark_node_get_heading_level(heading))
+        let title = inlineText(heading)
+        var id = Slug.make(title)
+        if id.isEmpty { id = "abschnitt" }
+        if usedIDs.contains(id) {
+            var number = 2
+            while usedIDs.contains("\(id)-\(number)") { number += 1 }
+            id = "\(id)-\(number)"
+        }
+        usedIDs.insert(id)
+        headings.append(.init(level: level, id: id, text: title))
+
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(block, "<h\(level) id=\"\(id)\">")
+        cmark_node_set_on_exit(block, "</h\(level)>")
+        while let child = cmark_node_first_child(heading) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(block, child)
+        }
+        cmark_node_replace(heading, block)
+        cmark_node_free(heading)
+    }
+
+    private func inlineText(_ node: OpaquePointer) -> String {
+        var result = ""
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(current) { result += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                result += " "
+            default:
+                result += inlineText(current)
+            }
+            child = cmark_node_next(current)
+        }
+        return result
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Yams
+
+/// The plain keys of site.yaml; `facets` is read from the nodes to keep its order.
+private struct SiteFrontMatter: Decodable {
+    var title: String?
+    var description: String?
+    var base_url: String?
+    var language: String?
+    var languages: [String]?
+    var theme: String?
+    var page_size: Int?
+}
+
+extension SiteConfig {
+    static let schema = KeySchema.map([
+        "title": .value, "description": .value, "base_url": .value, "language": .value,
+        "languages": .value, "theme": .value, "page_size": .value, "facets": .value,
+    ])
+
+    /// Facet names Praxis itself uses for URLs; a vocabulary cannot take them.
+    static let reservedFacetNames: Set<String> = [
+        "country", "tags", "partners", "practices", "workshops", "sources", "search", "pages", "static", "assets",
+    ]
+
+    /// Reads content/site.yaml. `baseURLOverride` is `--base-url`.
+    static func parse(_ file: SourceFile, baseURLOverride: String?, problems: inout Problems) -> SiteConfig? {
+        let mapping: Node.Mapping
+        switch YAMLNode.parseMapping(file.text, file: file.path, lineOffset: 0) {
+        case .failure(let problem):
+            problems.add(problem)
+            return nil
+        case .success(let parsed):
+            mapping = parsed
+        }
+        let lines = KeyLines(mapping: mapping, lineOffset: 0)
+        let front = FrontMatter(file: file.path, mapping: mapping, body: "", bodyLine: 0)
+        schema.check(mapping, path: "", file: file.path, lines: lines, problems: &problems)
+        guard let raw = front.decode(SiteFrontMatter.self, lines: lines, problems: &problems) else { return nil }
+
+        let title = raw.title?.trimmingCharacters(in: .whitespaces) ?? ""
+        if title.isEmpty {
+            problems.add(file.path, line: lines.line("title"), key: "title", "is missing.", hint: "Write the site's name, e.g. title: Gute Praxis Integration")
+        }
+        var baseURL = baseURLOverride ?? raw.base_url ?? "/"
+        if !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://") || baseURL.hasPrefix("/")) || baseURL.contains(" ") {
+            let source = baseURLOverride == nil ? "base_url" : "--base-url"
+            problems.add(file.path, line: baseURLOverride == nil ? lines.line("base_url") : nil, key: source,
+                         "\"\(baseURL)\" is not a site address.",
+                         hint: "Write the full address the site is published at, e.g. https://example.org/katalog/ (a sub-path is fine).")
+        }
+        if !baseURL.hasSuffix("/") { baseURL += "/" }
+        let language = raw.language ?? "de"
+        var languages = raw.languages ?? [language]
+        if !languages.contains(language) { languages.insert(language, at: 0) }
+        for (index, code) in languages.enumerated() where !Validate.isLanguageCode(code) {
+            problems.add(file.path, line: lines.line("languages[\(index + 1)]"), key: "languages",
+                         "\"\(code)\" is not a language code.", hint: "Use codes like de or en.")
+        }
+        if !Validate.isLanguageCode(language) {
+            problems.add(file.path, line: lines.line("language"), key: "language", "\"\(language)\" is not a language code.", hint: "Use codes like de or en.")
+        }
+        let theme = raw.theme ?? "default"
+        if !Slug.isValidID(theme) {
+            problems.add(file.path, line: lines.line("theme"), key: "theme", "\"\(theme)\" is not a theme name.", hint: "Theme names use a-z, 0-9 and -; the built-in theme is default.")
+        }
+        let pageSize = raw.page_size ?? 20
+        if pageSize < 1 {
+            problems.add(file.path, line: lines.line("page_size"), key: "page_size", "must be 1 or more.")
+        }
+        let facets = parseFacets(mapping["facets"], file: file.path, lines: lines, problems: &problems)
+        return SiteConfig(title: title, description: raw.description, baseURL: baseURL, language: language,
+                          languages: languages, theme: theme, pageSize: max(pageSize, 1), facets: facets)
+    }
+
+    private static func parseFacets(_ node: Node?, file: String, lines: KeyLines, problems: inout Problems) -> [FacetVocabulary] {
+        guard let node else {
+            problems.add(file, line: 1, key: "facets", "is missing.",
+                         hint: "Declare at least facets: fields: with label: and values: (the Handlungsfelder).")
+            return []
+        }
+        guard let mapping = node.mapping else {
+            problems.add(file, line: lines.line("facets"), key: "facets", "expected a map of facets, found \(YAMLNode.describe(node)).")
+            return []
+        }
+        var facets: [FacetVocabulary] = []
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            let path = "facets.\(name)"
+            if name.isEmpty || !name.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }) {
+                problems.add(file, line: lines.line(path), key: path, "\"\(name)\" is not a valid facet name.", hint: "Use a-z, 0-9, - and _ only.")
+            }
+            if reservedFacetNames.contains(name) {
+                problems.add(file, line: lines.line(path), key: path, "\"\(name)\" is a facet Praxis builds itself.",
+                             hint: "Choose another name; reserved: \(reservedFacetNames.sorted().joined(separator: ", ")).")
+            }
+            guard let facet = value.mapping else {
+                problems.add(file, line: lines.line(path), key: path, "expected label: and values:, found \(YAMLNode.describe(value)).")
+                continue
+            }
+            KeySchema.map(["label": .value, "values": .value]).check(facet, path: path, file: file, lines: lines, problems: &problems)
+            let label = facet["label"]?.string ?? name
+            var values: [FacetVocabulary.Value] = []
+            if let valuesNode = facet["values"], let valueMapping = valuesNode.mapping {
+                for (valueKey, valueLabel) in valueMapping {
+                    let id = valueKey.string ?? ""
+                    if !Slug.isValidID(id) {
+                        problems.add(file, line: lines.line("\(path).values.\(id)"), key: "\(path).values",
+                                     "\"\(id)\" is not a valid value id: ids may only use a-z, 0-9 and -.",
+                                     hint: "Write the id left of the colon and the label right of it, e.g. bildung-sprache: Bildung und Sprache")
+                    }
+                    values.append(.init(id: id, label: valueLabel.string ?? id))
+                }
+            } else {
+                problems.add(file, line: lines.line(path), key: "\(path).values", "is missing or not a map.",
+                             hint: "List the allowed values as id: Label, e.g. bildung-sprache: Bildung und Sprache")
+            }
+            facets.append(FacetVocabulary(name: name, label: label, values: values))
+        }
+        if !facets.contains(where: { $0.name == "fields" }) {
+            problems.add(file, line: lines.line("facets"), key: "facets.fields", "is missing.",
+                         hint: "Every practice needs fields:, so site.yaml must declare facets: fields: with its values.")
+        }
+        return facets
+    }
+}

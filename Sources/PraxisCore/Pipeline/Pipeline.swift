@@ -1,0 +1,76 @@
+import Foundation
+
+/// The build, stage by stage. Each stage is a function of what the earlier ones produced; the
+/// first stage that finds problems ends the build with all of them, before anything is written.
+///
+///     load     find the files of the site root              SourceTree
+///     parse    front matter into typed, checked entries     ParsedContent
+///     markdown bodies through cmark-gfm                     [file: RenderedMarkdown]
+///     resolve  references, links both ways, @/ links        Site
+///     facets   group practices by every facet               [Facet]
+///     search   the client-side index                        SearchIndex
+///     render   pages through the theme                      [OutputFile]
+///     write    a fresh folder, swapped in when complete     public/
+public enum Pipeline {
+    public static func build(_ options: BuildOptions) async throws -> BuildReport {
+        var clock = StageClock()
+        try OutputGuard.check(output: options.output, siteRoot: options.siteRoot)
+
+        var problems = Problems()
+        let tree = SourceTree.scan(root: options.siteRoot, problems: &problems)
+        clock.lap("load")
+
+        let content = try await ParseStage.run(tree, baseURL: options.baseURL, problems: problems)
+        clock.lap("parse")
+
+        var themeProblems = Problems()
+        let theme = Theme.load(named: content.config.theme, siteRoot: options.siteRoot, problems: &themeProblems)
+        try themeProblems.check(stage: "theme")
+        guard let theme else { throw BuildFailure(stage: "theme", diagnostics: []) }
+
+        let bodies = MarkdownStage.run(content)
+        clock.lap("markdown")
+
+        let site = try Resolver(content: content, bodies: bodies, includeDrafts: options.includeDrafts).resolve()
+        clock.lap("resolve")
+
+        let strings = theme.strings(for: site.config.language)
+        let labels = FacetLabels(country: strings["country"] ?? "Land", tags: strings["tags"] ?? "Schlagwörter",
+                                 partners: strings["partners"] ?? "Partner")
+        let facets = FacetBuilder.build(site, labels: labels)
+        clock.lap("facets")
+
+        let searchIndex = try SearchIndexBuilder.encode(SearchIndexBuilder.build(site, facets: facets))
+        clock.lap("search")
+
+        let renderer = Renderer(site: site, facets: facets, theme: theme, strings: strings,
+                                staticSizes: content.staticSizes)
+        let pages = await renderer.renderAll()
+        var files = pages
+        files.append(OutputFile(path: "search.json", data: searchIndex))
+        files.append(AtomFeed.make(site))
+        files.append(Sitemap.make(site, pages: pages))
+        files.append(Sitemap.robots(site))
+        files += theme.assets.map { OutputFile(path: "assets/" + $0.path, data: $0.data) }
+        clock.lap("render")
+
+        let copies = try StaticFiles.copies(site.staticFiles, siteRoot: options.siteRoot, generated: files.map(\.path))
+        try await OutputWriter(output: options.output).write(files: files, copies: copies)
+        clock.lap("write")
+
+        return BuildReport(pages: pages.count, files: files.count + copies.count, practices: site.practices.count,
+                           timings: clock.laps)
+    }
+}
+
+/// Wall time per stage, for `--verbose` and the benchmark.
+struct StageClock {
+    private var last = DispatchTime.now()
+    private(set) var laps: [(stage: String, seconds: Double)] = []
+
+    mutating func lap(_ stage: String) {
+        let now = DispatchTime.now()
+        laps.append((stage, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+        last = now
+    }
+}

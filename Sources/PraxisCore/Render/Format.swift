@@ -1,0 +1,50 @@
+/// How dates, prices and sizes read in the site's language.
+struct Format {
+    let strings: [String: String]
+
+    /// "2026-11-22" -> "22. November 2026" (German) or "22 November 2026".
+    func date(_ iso: String) -> String {
+        let parts = iso.split(separator: "-")
+        let months = (strings["months"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        switch parts.count {
+        case 3:
+            guard let month = Int(parts[1]), let day = Int(parts[2]), months.count == 12 else { return iso }
+            return "\(day). \(months[month - 1]) \(parts[0])"
+        case 2:
+            guard let month = Int(parts[1]), months.count == 12 else { return iso }
+            return "\(months[month - 1]) \(parts[0])"
+        default:
+            return iso
+        }
+    }
+
+    /// 6000 EUR -> "6.000 €"; thousands grouped the German way.
+    func price(_ amount: Double, currency: String?) -> String {
+        let whole = amount.rounded() == amount
+        var digits = whole ? String(Int(amount)) : String(format: "%.2f", amount).replacingOccurrences(of: ".", with: ",")
+        let integerEnd = digits.firstIndex(of: ",") ?? digits.endIndex
+        var position = digits.distance(from: digits.startIndex, to: integerEnd) - 3
+        while position > 0 {
+            digits.insert(".", at: digits.index(digits.startIndex, offsetBy: position))
+            position -= 3
+        }
+        let symbol = currency == "EUR" || currency == nil ? "€" : currency!
+        return "\(digits) \(symbol)"
+    }
+
+    /// 12345 -> "12 KB"; 1234567 -> "1,2 MB".
+    func size(_ bytes: Int) -> String {
+        if bytes < 1024 { return "\(bytes) B" }
+        if bytes < 1024 * 1024 { return "\(max(1, Int((Double(bytes) / 1024).rounded()))) KB" }
+        let megabytes = Double(bytes) / (1024 * 1024)
+        return String(format: "%.1f MB", megabytes).replacingOccurrences(of: ".", with: ",")
+    }
+
+    /// "tag-1-ablauf.pdf" -> "PDF".
+    func fileType(_ path: String) -> String {
+        guard let dot = path.lastIndex(of: "."), dot != path.startIndex else { return "" }
+        return path[path.index(after: dot)...].uppercased()
+    }
+}
+
+import Foundation

@@ -1,0 +1,56 @@
+/// The small pieces several pages show: a practice in a list, a link to an entry.
+extension Renderer {
+    func practiceCard(_ practice: Practice, root: String) -> [String: Any] {
+        compact([
+            "title": practice.title,
+            "url": root + SitePaths.practice(practice.id),
+            "summary": practice.summary,
+            "place": placeText(practice.place),
+            "lang": practice.lang == site.config.language ? nil : practice.lang,
+            "updated": practice.updated.map(format.date),
+        ])
+    }
+
+    func practiceCards(_ ids: [String], root: String) -> [[String: Any]] {
+        ids.compactMap { site.practiceByID[$0] }.map { practiceCard($0, root: root) }
+    }
+
+    /// "Wuppertal, Nordrhein-Westfalen, Deutschland".
+    func placeText(_ place: Place?) -> String? {
+        guard let place else { return nil }
+        let parts = [place.municipality, place.state, place.country.map { CountryNames.name(of: $0, language: site.config.language) }]
+        let text = parts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+        return text.isEmpty ? nil : text
+    }
+
+    func partnerLinks(_ ids: [String], root: String) -> [[String: Any]] {
+        ids.compactMap { site.partnerByID[$0] }.map {
+            compact(["title": $0.title, "short": $0.short, "url": root + SitePaths.partner($0.id), "summary": $0.summary])
+        }
+    }
+
+    func sourceLinks(_ ids: [String], root: String) -> [[String: Any]] {
+        ids.compactMap { site.sourceByID[$0] }.map { source in
+            compact(["title": source.title, "url": root + SitePaths.source(source.id), "publisher": source.publisher,
+                     "date": source.date.map(format.date), "external": source.url])
+        }
+    }
+
+    /// Videos, images and documents with their credit lines; files under static/ get the root prefix.
+    func mediaItems(_ media: [Media], root: String) -> [[String: Any]] {
+        media.map { item in
+            let url = item.file.map { root + $0 } ?? item.url ?? ""
+            return compact([
+                "title": item.title ?? url, "url": url, "credit": item.credit,
+                "isVideo": item.type == "video" ? true : nil, "isImage": item.type == "image" ? true : nil,
+                "isDocument": item.type == "document" ? true : nil,
+                "host": item.url.flatMap(host(of:)),
+            ])
+        }
+    }
+
+    /// A counted value of a facet, for overviews and the home page.
+    func valueLink(_ facet: Facet, _ value: Facet.Value, root: String) -> [String: Any] {
+        ["label": value.label, "url": root + facet.url(of: value), "count": value.practices.count]
+    }
+}

@@ -1,0 +1,34 @@
+/// The partner page: what the organisation is, and its practices grouped by field of action.
+extension Renderer {
+    func partner(_ partner: Partner) -> OutputFile {
+        let path = SitePaths.partner(partner.id)
+        let root = SitePaths.root(from: path)
+        let practiceIDs = site.practicesOfPartner[partner.id] ?? []
+        var groups: [[String: Any]] = []
+        if let fields = facets.first(where: { $0.name == "fields" }) {
+            for value in fields.values {
+                let members = practiceIDs.filter { site.practiceByID[$0]?.facetValues["fields"]?.contains(value.id) == true }
+                if !members.isEmpty {
+                    groups.append(["label": value.label, "url": root + fields.url(of: value), "practices": practiceCards(members, root: root)])
+                }
+            }
+        }
+        let workshops = (site.workshopsOfPartner[partner.id] ?? []).compactMap { site.workshopByID[$0] }.map {
+            ["title": $0.title, "url": root + SitePaths.workshop($0.id), "summary": $0.summary]
+        }
+        let main = compact([
+            "partner": true,
+            "summary": partner.summary,
+            "short": partner.short,
+            "kind": partner.kind.map { strings["kind-\($0)"] ?? $0 },
+            "country": partner.country.map { CountryNames.name(of: $0, language: site.config.language) },
+            "website": partner.url,
+            "practiceCount": practiceIDs.isEmpty ? nil : practiceIDs.count,
+            "groups": groups,
+            "workshops": workshops,
+            "body": site.body(of: partner.origin.file, root: root),
+        ])
+        return layout(path, template: "partner", title: partner.title, description: partner.summary,
+                    crumbs: [(strings["partners"] ?? "Partner", SitePaths.facet("partners"))], lang: partner.lang, main)
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import Mustache
+
+/// Stage "render": every page of the site through the theme's templates. Each page is a pure
+/// function of the resolved site, so pages are rendered in parallel and merged in a fixed order.
+struct Renderer: Sendable {
+    let site: Site
+    let facets: [Facet]
+    let theme: Theme
+    let strings: [String: String]
+    let staticSizes: [String: Int]
+
+    var format: Format { Format(strings: strings) }
+
+    /// One page to render; the list of jobs is the site map.
+    enum Job: Sendable {
+        case home, search, notFound, practicesIndex, workshopsIndex, sourcesIndex
+        case practice(String), partner(String), workshop(String), day(String, String), page(String), source(String)
+        case facet(Int), facetValue(Int, Int)
+    }
+
+    var jobs: [Job] {
+        var jobs: [Job] = [.home, .search, .notFound, .practicesIndex, .workshopsIndex, .sourcesIndex]
+        jobs += site.practices.map { .practice($0.id) }
+        jobs += site.partners.map { .partner($0.id) }
+        for workshop in site.workshops {
+            jobs.append(.workshop(workshop.id))
+            jobs += (site.days[workshop.id] ?? []).map { .day(workshop.id, $0.id) }
+        }
+        jobs += site.pages.map { .page($0.id) }
+        jobs += site.sources.map { .source($0.id) }
+        for (index, facet) in facets.enumerated() {
+            jobs.append(.facet(index))
+            if facet.kind != .partners {
+                jobs += facet.values.indices.map { .facetValue(index, $0) }
+            }
+        }
+        return jobs
+    }
+
+    /// Renders all pages on every core, returning them in job order.
+    func renderAll() async -> [OutputFile] {
+        let jobs = self.jobs
+        let chunkSize = max(16, jobs.count / (ProcessInfo.processInfo.activeProcessorCount * 8) + 1)
+        let chunks = stride(from: 0, to: jobs.count, by: chunkSize).map { Array(jobs[$0..<min($0 + chunkSize, jobs.count)]) }
+        return await withTaskGroup(of: (Int, [OutputFile]).self) { group in
+            for (index, chunk) in chunks.enumerated() {
+                group.addTask { (index, chunk.map(render)) }
+            }
+            var results = [[OutputFile]](repeating: [], count: chunks.count)
+            for await (index, files) in group { results[index] = files }
+            return results.flatMap { $0 }
+        }
+    }
+
+    func render(_ job: Job) -> OutputFile {
+        switch job {
+        case .home: return home()
+        case .search: return searchPage()
+        case .notFound: return notFound()
+        case .practicesIndex: return practicesIndex()
+        case .workshopsIndex: return workshopsIndex()
+        case .sourcesIndex: return sourcesIndex()
+        case .practice(let id): return practice(site.practiceByID[id]!)
+        case .partner(let id): return partner(site.partnerByID[id]!)
+        case .workshop(let id): return workshop(site.workshopByID[id]!)
+        case .day(let workshop, let id): return day(site.workshopByID[workshop]!, site.days[workshop]!.first { $0.id == id }!)
+        case .page(let id): return page(site.pages.first { $0.id == id }!)
+        case .source(let id): return source(site.sourceByID[id]!)
+        case .facet(let index): return facetOverview(facets[index])
+        case .facetValue(let facet, let value): return facetValue(facets[facet], facets[facet].values[value])
+        }
+    }
+
+    /// Wraps a page's own context in what every page has (navigation, breadcrumbs, links
+    /// back to the root) and renders `template`.
+    func layout(_ path: String, template: String, title: String, description: String?, crumbs: [(String, String)],
+              lang: String? = nil, rootOverride: String? = nil, _ main: [String: Any]) -> OutputFile {
+        let root = rootOverride ?? SitePaths.root(from: path)
+        var context: [String: Any] = main
+        context["root"] = root
+        context["lang"] = lang ?? site.config.language
+        context["t"] = strings
+        context["site"] = compact(["title": site.config.title, "description": site.config.description, "url": root.isEmpty ? "./" : root])
+        context["title"] = title
+        context["documentTitle"] = path.isEmpty ? site.config.title : "\(title) – \(site.config.title)"
+        if let description = description ?? site.config.description { context["description"] = description }
+        context["canonical"] = site.config.baseURL + path
+        context["css"] = root + "assets/praxis.css"
+        context["js"] = root + "assets/praxis.js"
+        context["feed"] = root + "feed.xml"
+        context["searchURL"] = root + SitePaths.search
+        context["nav"] = navigation(root: root, current: path)
+        context["footerPages"] = site.pages.map { ["title": $0.title, "url": root + SitePaths.page($0.id)] }
+        if !path.isEmpty {
+            var trail: [[String: Any]] = [["label": strings["home"] ?? "Start", "url": root.isEmpty ? "./" : root]]
+            for (label, crumbPath) in crumbs { trail.append(["label": label, "url": root + crumbPath]) }
+            trail.append(["label": title, "current": true])
+            context["breadcrumbs"] = trail
+            context["breadcrumbsCount"] = trail.count
+        }
+        let html = theme.library.render(context, withTemplate: template) ?? ""
+        return OutputFile(path: path.hasSuffix(".html") ? path : SitePaths.file(for: path), text: html)
+    }
+
+    private func navigation(root: String, current: String) -> [[String: Any]] {
+        var items: [(String, String)] = [(strings["practices"] ?? "Praxisbeispiele", SitePaths.practices)]
+        for facet in facets where facet.kind == .vocabulary {
+            items.append((facet.label, SitePaths.facet(facet.name)))
+        }
+        items.append((strings["partners"] ?? "Partner", SitePaths.facet("partners")))
+        if !site.workshops.isEmpty { items.append((strings["workshops"] ?? "Workshops", SitePaths.workshops)) }
+        items.append((strings["search"] ?? "Suche", SitePaths.search))
+        return items.map { label, path in
+            var item: [String: Any] = ["label": label, "url": root + path]
+            if current == path { item["current"] = true } else if current.hasPrefix(path) { item["section"] = true }
+            return item
+        }
+    }
+
+    /// A dictionary without the nil values, so Mustache sections see absent keys, not empty ones.
+    func compact(_ values: [String: Any?]) -> [String: Any] {
+        var result: [String: Any] = [:]
+        for (key, value) in values {
+            guard let value else { continue }
+            if let text = value as? String, text.isEmpty { continue }
+            if let list = value as? [Any] {
+                if list.isEmpty { continue }
+                // Mustache cannot ask a list for its size: `{{#relatedCount}}` wraps a non-empty list.
+                result[key + "Count"] = list.count
+            }
+            result[key] = value
+        }
+        return result
+    }
+}

@@ -1,0 +1,27 @@
+/// The URL of every page, relative to the site root (`practices/x/`); pages prefix them with
+/// the way back to the root, so the site works under any sub-path and on any host.
+public enum SitePaths {
+    public static let home = ""
+    public static let search = "search/"
+    public static let practices = "practices/"
+    public static let workshops = "workshops/"
+    public static let sources = "sources/"
+
+    public static func practice(_ id: String) -> String { "practices/\(id)/" }
+    public static func partner(_ id: String) -> String { "partners/\(id)/" }
+    public static func workshop(_ id: String) -> String { "workshops/\(id)/" }
+    public static func day(_ workshop: String, _ id: String) -> String { "workshops/\(workshop)/\(id)/" }
+    public static func page(_ id: String) -> String { "\(id)/" }
+    public static func source(_ id: String) -> String { "sources/\(id)/" }
+    public static func facet(_ name: String) -> String { "\(name)/" }
+    public static func facetValue(_ name: String, _ value: String) -> String { "\(name)/\(value)/" }
+
+    /// The way from the page at `path` back to the site root: "" for the home page, "../../" for
+    /// `practices/x/`.
+    public static func root(from path: String) -> String {
+        String(repeating: "../", count: path.split(separator: "/").count)
+    }
+
+    /// The file a page is written to.
+    public static func file(for path: String) -> String { path + "index.html" }
+}
