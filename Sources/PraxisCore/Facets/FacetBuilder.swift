@@ -26,16 +26,22 @@ enum FacetBuilder {
     }
 
     /// Groups the site's practices by `partition`. Free values that fold to one slug
-    /// ("Ehrenamt", "ehrenamt") become one value, labelled as first seen in title order.
+    /// ("Ehrenamt", "ehrenamt") become one value, labelled with the spelling most practices
+    /// use (on a tie, the one that sorts first, so capitals win).
     private static func group(_ site: Site, name: String, label: String, kind: Facet.Kind,
                               ordered: ((Facet.Value, Facet.Value) -> Bool)? = nil,
                               by partition: Partition) -> Facet {
         var values: [String: Facet.Value] = [:]
+        var spellings: [String: [String: Int]] = [:]
         for practice in site.practices {
             var seen = Set<String>()
             for (id, valueLabel) in partition(practice) where !id.isEmpty && seen.insert(id).inserted {
                 values[id, default: Facet.Value(id: id, label: valueLabel, practices: [])].practices.append(practice.id)
+                spellings[id, default: [:]][valueLabel, default: 0] += 1
             }
+        }
+        for (id, counts) in spellings where counts.count > 1 {
+            values[id]?.label = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
         }
         let order = ordered ?? { GermanCollation.less($0.label, $1.label) || ($0.label == $1.label && $0.id < $1.id) }
         return Facet(name: name, label: label, kind: kind, values: values.values.sorted(by: order))

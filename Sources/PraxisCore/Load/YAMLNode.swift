@@ -9,6 +9,10 @@ enum YAMLNode {
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
+        } catch YamlError.duplicatedKeysInMapping(let duplicates, _) {
+            let key = duplicates.sorted().first ?? ""
+            return .failure(Diagnostic(file: file, line: secondLine(of: key, in: yaml).map { $0 + lineOffset }, key: key,
+                                       message: "is written twice.", hint: "Keep one of them."))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset))
         } catch {
@@ -26,6 +30,19 @@ enum YAMLNode {
                                        message: "is written twice.", hint: "Keep one of them."))
         }
         return .success(mapping)
+    }
+
+    /// The line where `key:` is written a second time (libyaml does not say).
+    static func secondLine(of key: String, in yaml: String) -> Int? {
+        var seen = 0
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop { $0 == " " || $0 == "-" }
+            if trimmed.hasPrefix(key + ":") || trimmed.hasPrefix("\"\(key)\":") || trimmed.hasPrefix("'\(key)':") {
+                seen += 1
+                if seen == 2 { return index + 1 }
+            }
+        }
+        return nil
     }
 
     /// A duplicated key anywhere in the tree: YAML allows nothing of the sort, but libyaml lets it pass.

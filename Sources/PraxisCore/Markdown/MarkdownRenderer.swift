@@ -41,7 +41,15 @@ public enum MarkdownRenderer {
         // The extension list must go to the renderer too, or tagfilter silently does nothing.
         guard let cString = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return .empty }
         defer { free(cString) }
-        return RenderedMarkdown(html: String(cString: cString), headings: walk.headings, links: walk.links,
+        var html = String(cString: cString)
+        // A custom block is written with line breaks inside its tags; headings read better without.
+        for heading in walk.headings {
+            html = html.replacingOccurrences(of: "<h\(heading.level) id=\"\(heading.id)\">\n", with: "<h\(heading.level) id=\"\(heading.id)\">")
+        }
+        for level in Set(walk.headings.map(\.level)) {
+            html = html.replacingOccurrences(of: "\n</h\(level)>", with: "</h\(level)>")
+        }
+        return RenderedMarkdown(html: html, headings: walk.headings, links: walk.links,
                                 plainText: walk.text.joined(separator: " "))
     }
 }

@@ -61,6 +61,10 @@ enum ParseStage {
 
         var content = ParsedContent(config: config)
         content.staticFiles = tree.staticFiles
+        content.fileIDs = [
+            .practice: Set(tree.practices.map(\.id)), .partner: Set(tree.partners.map(\.id)),
+            .workshop: Set(tree.workshops.map(\.id)), .page: Set(tree.pages.map(\.id)), .source: Set(tree.seeds.map(\.id)),
+        ]
         for (parsed, local) in results {
             problems.add(contentsOf: local)
             for entry in parsed {
@@ -78,7 +82,7 @@ enum ParseStage {
             let attributes = try? FileManager.default.attributesOfItem(atPath: tree.root.appending(path: "content/static/\(path)").path)
             content.staticSizes[path] = (attributes?[.size] as? NSNumber)?.intValue ?? 0
         }
-        try problems.check(stage: "parse")
+        content.problems = problems
         return content
     }
 }

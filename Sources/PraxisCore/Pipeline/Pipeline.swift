@@ -20,19 +20,20 @@ public enum Pipeline {
         let tree = SourceTree.scan(root: options.siteRoot, problems: &problems)
         clock.lap("load")
 
-        let content = try await ParseStage.run(tree, baseURL: options.baseURL, problems: problems)
+        var content = try await ParseStage.run(tree, baseURL: options.baseURL, problems: problems)
         clock.lap("parse")
 
+        // Problems of the theme, like those of entries, are collected and reported with the rest.
         var themeProblems = Problems()
         let theme = Theme.load(named: content.config.theme, siteRoot: options.siteRoot, problems: &themeProblems)
-        try themeProblems.check(stage: "theme")
-        guard let theme else { throw BuildFailure(stage: "theme", diagnostics: []) }
+        content.problems.add(contentsOf: themeProblems)
 
         let bodies = MarkdownStage.run(content)
         clock.lap("markdown")
 
         let site = try Resolver(content: content, bodies: bodies, includeDrafts: options.includeDrafts).resolve()
         clock.lap("resolve")
+        guard let theme else { throw BuildFailure(stage: "theme", diagnostics: themeProblems.all) }
 
         let strings = theme.strings(for: site.config.language)
         let labels = FacetLabels(country: strings["country"] ?? "Land", tags: strings["tags"] ?? "Schlagwörter",

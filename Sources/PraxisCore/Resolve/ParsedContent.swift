@@ -9,6 +9,11 @@ struct ParsedContent: Sendable {
     var sources: [SourceDocument] = []
     var staticFiles: [String] = []
     var staticSizes: [String: Int] = [:]
+    /// Ids of every entry file found, parsed or not. A reference to an entry whose file has
+    /// problems of its own is not reported a second time as a reference to nothing.
+    var fileIDs: [EntryKind: Set<String>] = [:]
+    /// Problems found while parsing; resolving goes on so that one build reports everything.
+    var problems = Problems()
 
     /// Every entry's origin, to render bodies in a fixed order.
     var origins: [EntryOrigin] {
