@@ -41,16 +41,43 @@ public enum MarkdownRenderer {
         // The extension list must go to the renderer too, or tagfilter silently does nothing.
         guard let cString = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return .empty }
         defer { free(cString) }
-        var html = String(cString: cString)
-        // A custom block is written with line breaks inside its tags; headings read better without.
-        for heading in walk.headings {
-            html = html.replacingOccurrences(of: "<h\(heading.level) id=\"\(heading.id)\">\n", with: "<h\(heading.level) id=\"\(heading.id)\">")
-        }
-        for level in Set(walk.headings.map(\.level)) {
-            html = html.replacingOccurrences(of: "\n</h\(level)>", with: "</h\(level)>")
-        }
+        let html = walk.headings.isEmpty ? String(cString: cString) : Self.tightenHeadings(cString)
         return RenderedMarkdown(html: html, headings: walk.headings, links: walk.links,
                                 plainText: walk.text.joined(separator: " "))
+    }
+}
+
+extension MarkdownRenderer {
+    /// cmark writes a custom block with line breaks inside its tags (`<h2 id="x">\nText\n</h2>`);
+    /// one pass over the bytes drops them. Raw HTML is omitted, so every `<hN id="` and `</hN>`
+    /// here comes from a heading.
+    static func tightenHeadings(_ cString: UnsafePointer<CChar>) -> String {
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: strlen(cString))
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        var inOpeningTag = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "<"), index + 6 < bytes.count, bytes[index + 1] == UInt8(ascii: "h"),
+               (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 2]), bytes[index + 3] == UInt8(ascii: " ") {
+                inOpeningTag = true
+            } else if inOpeningTag, byte == UInt8(ascii: ">") {
+                inOpeningTag = false
+                out.append(byte)
+                if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
+                index += 1
+                continue
+            } else if byte == UInt8(ascii: "\n"), index + 4 < bytes.count, bytes[index + 1] == UInt8(ascii: "<"),
+                      bytes[index + 2] == UInt8(ascii: "/"), bytes[index + 3] == UInt8(ascii: "h"),
+                      (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 4]) {
+                index += 1
+                continue
+            }
+            out.append(byte)
+            index += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -41,8 +41,10 @@ public enum Pipeline {
         let facets = FacetBuilder.build(site, labels: labels)
         clock.lap("facets")
 
-        let searchIndex = try SearchIndexBuilder.encode(SearchIndexBuilder.build(site, facets: facets))
+        let index = SearchIndexBuilder.build(site, facets: facets)
         clock.lap("search")
+        let searchIndex = try SearchIndexBuilder.encode(index)
+        clock.lap("json")
 
         let renderer = Renderer(site: site, facets: facets, theme: theme, strings: strings,
                                 staticSizes: content.staticSizes)
