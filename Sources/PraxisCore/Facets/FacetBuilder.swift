@@ -6,7 +6,11 @@ enum FacetBuilder {
     static func build(_ site: Site, labels: FacetLabels) -> [Facet] {
         var facets: [Facet] = site.config.facets.map { vocabulary in
             let order = Dictionary(vocabulary.values.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-            return group(site, name: vocabulary.name, label: vocabulary.label, kind: .vocabulary, ordered: { order[$0.id] ?? .max < order[$1.id] ?? .max }) {
+            // Every declared value has its page, also one no practice uses yet: the vocabulary
+            // shows readers what the catalogue covers.
+            return group(site, name: vocabulary.name, label: vocabulary.label, kind: .vocabulary,
+                         ordered: { order[$0.id] ?? .max < order[$1.id] ?? .max },
+                         including: vocabulary.values.map { ($0.id, $0.label) }) {
                 ($0.facetValues[vocabulary.name] ?? []).map { ($0, vocabulary.label(of: $0) ?? $0) }
             }
         }
@@ -19,7 +23,9 @@ enum FacetBuilder {
             $0.tags.map { (Slug.make($0), $0) }
         })
         let partners = site.partnerByID
-        facets.append(group(site, name: "partners", label: labels.partners, kind: .partners) {
+        // Every partner is listed, also one that so far only runs a workshop (count 0).
+        facets.append(group(site, name: "partners", label: labels.partners, kind: .partners,
+                            including: site.partners.map { ($0.id, $0.title) }) {
             $0.partners.compactMap { id in partners[id].map { (id, $0.title) } }
         })
         return facets
@@ -30,8 +36,10 @@ enum FacetBuilder {
     /// use (on a tie, the one that sorts first, so capitals win).
     private static func group(_ site: Site, name: String, label: String, kind: Facet.Kind,
                               ordered: ((Facet.Value, Facet.Value) -> Bool)? = nil,
+                              including always: [(id: String, label: String)] = [],
                               by partition: Partition) -> Facet {
         var values: [String: Facet.Value] = [:]
+        for (id, label) in always { values[id] = Facet.Value(id: id, label: label, practices: []) }
         var spellings: [String: [String: Int]] = [:]
         for practice in site.practices {
             var seen = Set<String>()

@@ -75,7 +75,11 @@ struct Resolver {
                                  hint: hint(translation.id, known: allPractices.keys, folder: "content/practices"))
                     continue
                 }
-                if other.lang != translation.lang {
+                if !config.languages.contains(translation.lang) {
+                    problems.add(practice.origin.file, line: practice.origin.lines.line("translations.\(translation.lang)"),
+                                 key: "translations.\(translation.lang)", "\"\(translation.lang)\" is not a language of the site.",
+                                 hint: "Add it to content/site.yaml: languages: [\((config.languages + [translation.lang]).joined(separator: ", "))].")
+                } else if other.lang != translation.lang {
                     problems.add(practice.origin.file, line: practice.origin.lines.line("translations.\(translation.lang)"),
                                  key: "translations.\(translation.lang)",
                                  "\"\(translation.id)\" is written in \(other.lang), not \(translation.lang).",
