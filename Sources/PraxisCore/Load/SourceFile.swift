@@ -23,7 +23,7 @@ struct SourceFile: Sendable {
                                        hint: "Save the file as UTF-8 (most editors: \"Save with encoding\" > UTF-8)."))
         }
         // Windows line endings are fine; lines are counted the same either way.
-        return .success(SourceFile(path: path, text: text.replacingOccurrences(of: "\r\n", with: "\n")))
+        return .success(SourceFile(path: path, text: bytes.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text))
     }
 
     /// The line of the first byte sequence that is not UTF-8, so the editor can find the character.

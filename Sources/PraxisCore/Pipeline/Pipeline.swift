@@ -41,7 +41,7 @@ public enum Pipeline {
         let facets = FacetBuilder.build(site, labels: labels)
         clock.lap("facets")
 
-        let index = SearchIndexBuilder.build(site, facets: facets)
+        let index = await SearchIndexBuilder.build(site, facets: facets)
         clock.lap("search")
         let searchIndex = try SearchIndexBuilder.encode(index)
         clock.lap("json")

@@ -2,12 +2,11 @@ import Foundation
 
 /// Stage "search": the client-side index of every published entry.
 enum SearchIndexBuilder {
-    static func build(_ site: Site, facets: [Facet]) -> SearchIndex {
+    static func build(_ site: Site, facets: [Facet]) async -> SearchIndex {
         let config = site.config
         var records: [SearchRecord] = []
-        func terms(_ origin: EntryOrigin) -> [String] {
-            TextCleaner.terms(site.bodies[origin.file]?.plainText ?? "")
-        }
+        let termsByFile = await allTerms(site)
+        func terms(_ origin: EntryOrigin) -> [String] { termsByFile[origin.file] ?? [] }
         for practice in site.practices {
             var values: [String: [String]] = [:]
             for facet in config.facets { values[facet.name] = practice.facetValues[facet.name] ?? [] }
@@ -47,6 +46,22 @@ enum SearchIndexBuilder {
         return SearchIndex(version: 1, facets: labels, entries: records)
     }
 
+    /// The terms of every body, cut out on all cores; merged by file, so the order of tasks
+    /// does not matter.
+    private static func allTerms(_ site: Site) async -> [String: [String]] {
+        let files = site.bodies.keys.sorted()
+        let chunkSize = max(64, files.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
+        return await withTaskGroup(of: [(String, [String])].self) { group in
+            for start in stride(from: 0, to: files.count, by: chunkSize) {
+                let chunk = files[start..<min(start + chunkSize, files.count)]
+                group.addTask { chunk.map { ($0, TextCleaner.terms(site.bodies[$0]?.plainText ?? "")) } }
+            }
+            var result: [String: [String]] = [:]
+            for await pairs in group { for (file, terms) in pairs { result[file] = terms } }
+            return result
+        }
+    }
+
     /// Sorted keys: byte-identical for the same input. `<`, `>` and `&` only occur inside JSON
     /// strings, and are written as \u003c, \u003e, \u0026 so that no title or summary reads as
     /// markup even where the JSON is pasted into a page.
@@ -59,16 +74,16 @@ enum SearchIndexBuilder {
 
 enum JSONSafety {
     static func escapeMarkup(_ data: Data) -> Data {
-        var out = Data()
-        out.reserveCapacity(data.count)
+        var out = [UInt8]()
+        out.reserveCapacity(data.count + data.count / 64)
         for byte in data {
             switch byte {
-            case UInt8(ascii: "<"): out.append(contentsOf: Array("\\u003c".utf8))
-            case UInt8(ascii: ">"): out.append(contentsOf: Array("\\u003e".utf8))
-            case UInt8(ascii: "&"): out.append(contentsOf: Array("\\u0026".utf8))
+            case UInt8(ascii: "<"): out += Array("\\u003c".utf8)
+            case UInt8(ascii: ">"): out += Array("\\u003e".utf8)
+            case UInt8(ascii: "&"): out += Array("\\u0026".utf8)
             default: out.append(byte)
             }
         }
-        return out
+        return Data(out)
     }
 }

@@ -1,4 +1,7 @@
 import CAtomicSwap
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 
 /// Stage "write": the whole site goes into a fresh folder beside the output; only when every
@@ -54,15 +57,30 @@ struct OutputWriter: Sendable {
                 let chunk = files[start..<min(start + chunkSize, files.count)]
                 group.addTask {
                     for file in chunk {
-                        let path = staging.appending(path: file.path).path
-                        guard FileManager.default.createFile(atPath: path, contents: file.data) else {
-                            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-                        }
+                        try Self.writeFile(file.data, to: staging.appending(path: file.path).path)
                     }
                 }
             }
             try await group.waitForAll()
         }
+    }
+
+    /// A plain write: the files are new, in a folder nobody reads until the swap, so the
+    /// temporary file and fsync of an atomic write would only cost time (a lot, per file).
+    private static func writeFile(_ data: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        defer { close(descriptor) }
+        let complete = data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 { if errno == EINTR { continue } else { return false } }
+                offset += written
+            }
+            return true
+        }
+        guard complete else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
     }
 
     /// Exchanges staging and output atomically where the kernel can; otherwise two renames.
