@@ -14,29 +14,43 @@ struct FrontMatter {
     static let yamlLineOffset = 1
 
     static func split(_ source: SourceFile) -> Result<FrontMatter, Diagnostic> {
-        var lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
+        // Walk the lines only as far as the closing `---`; the body is taken whole after it.
+        let text = source.text
+        var lineStart = text.startIndex
+        var lineNumber = 1
+        var yamlStart: String.Index?
+        while lineStart < text.endIndex {
+            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[lineStart..<lineEnd].trimmingTrailingSpaces()
+            let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            if lineNumber == 1 {
+                guard line == "---" else {
+                    return .failure(Diagnostic(
+                        file: source.path, line: 1, message: "does not start with front matter.",
+                        hint: "The first line must be --- followed by keys such as title: and summary:, closed by another line ---."))
+                }
+                yamlStart = next
+            } else if line == "---" || line == "...", let yamlStart {
+                let yaml = String(text[yamlStart..<lineStart])
+                let body = String(text[next...])
+                switch YAMLNode.parseMapping(yaml, file: source.path, lineOffset: yamlLineOffset) {
+                case .failure(let problem):
+                    return .failure(problem)
+                case .success(let mapping):
+                    return .success(FrontMatter(file: source.path, mapping: mapping, body: body, bodyLine: lineNumber + 1))
+                }
+            }
+            lineStart = next
+            lineNumber += 1
+        }
+        if yamlStart == nil {
             return .failure(Diagnostic(
                 file: source.path, line: 1, message: "does not start with front matter.",
                 hint: "The first line must be --- followed by keys such as title: and summary:, closed by another line ---."))
         }
-        guard let closing = lines.indices.dropFirst().first(where: {
-            let line = lines[$0].trimmingTrailingSpaces()
-            return line == "---" || line == "..."
-        }) else {
-            return .failure(Diagnostic(
-                file: source.path, line: 1, message: "the front matter opened on line 1 is never closed.",
-                hint: "Add a line --- after the last key, before the text."))
-        }
-        let yaml = lines[1..<closing].joined(separator: "\n")
-        let body = lines[(closing + 1)...].joined(separator: "\n")
-        switch YAMLNode.parseMapping(yaml, file: source.path, lineOffset: yamlLineOffset) {
-        case .failure(let problem):
-            return .failure(problem)
-        case .success(let mapping):
-            return .success(FrontMatter(file: source.path, mapping: mapping, body: body, bodyLine: closing + 2))
-        }
+        return .failure(Diagnostic(
+            file: source.path, line: 1, message: "the front matter opened on line 1 is never closed.",
+            hint: "Add a line --- after the last key, before the text."))
     }
 }
 

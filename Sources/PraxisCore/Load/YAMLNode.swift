@@ -29,7 +29,7 @@ enum YAMLNode {
             return .failure(Diagnostic(file: file, line: duplicate.line + lineOffset, key: duplicate.key,
                                        message: "is written twice.", hint: "Keep one of them."))
         }
-        return .success(mapping)
+        return .success(withFastLookup(mapping))
     }
 
     /// The line where `key:` is written a second time (libyaml does not say).
@@ -43,6 +43,27 @@ enum YAMLNode {
             }
         }
         return nil
+    }
+
+    /// Looking a key up in a Yams mapping builds a node for the key and resolves its tag with
+    /// the mapping's resolver: seven regular expressions per lookup with the default one, most
+    /// of the parse stage's time. A mapping whose resolver has no rules resolves the looked-up
+    /// key to a plain string at once; the document's own keys and values keep the default
+    /// resolver, so `true`, `2016` and `~` still decode as they should.
+    static func withFastLookup(_ mapping: Node.Mapping) -> Node.Mapping {
+        let pairs = mapping.map { ($0.key, withFastLookup($0.value)) }
+        return Node.Mapping(pairs, Tag(.implicit, .basic, .default), mapping.style, mapping.mark, mapping.anchor)
+    }
+
+    private static func withFastLookup(_ node: Node) -> Node {
+        switch node {
+        case .mapping(let mapping):
+            return .mapping(withFastLookup(mapping))
+        case .sequence(let sequence):
+            return .sequence(Node.Sequence(sequence.map(withFastLookup), sequence.tag, sequence.style, sequence.mark, sequence.anchor))
+        default:
+            return node
+        }
     }
 
     /// A duplicated key anywhere in the tree: YAML allows nothing of the sort, but libyaml lets it pass.
