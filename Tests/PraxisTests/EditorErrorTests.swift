@@ -140,3 +140,39 @@ final class EditorErrorTests: XCTestCase {
         assertContains(errors, ["content/site.yaml:2: base_url: \"example.org\" is not a site address."])
     }
 }
+
+extension EditorErrorTests {
+    func testEveryWrongKeyOfOneFileIsReported() throws {
+        let errors = try failingBuild(["content/practices/beispiel.md": """
+            ---
+            title: Viele Fehler
+            summary: S
+            fields: bildung-sprache
+            place: Wuppertal
+            updated: 22.11.2026
+            draft: ja
+            tags: Ehrenamt, Sport
+            ---
+            Text.
+
+            """])
+        assertContains(errors, [
+            "beispiel.md:4: fields: expected a list of texts, found \"bildung-sprache\".",
+            "beispiel.md:5: place: expected a map of keys, found \"Wuppertal\".",
+            "beispiel.md:6: updated: \"22.11.2026\" is not a date. Write it as YYYY-MM-DD",
+            "beispiel.md:7: draft: expected true or false, found \"ja\".",
+            "beispiel.md:8: tags: expected a list of texts",
+            "with 5 problems",
+        ])
+    }
+
+    func testAWorkshopDayWithAProblemIsReportedOnce() throws {
+        let workshop = [
+            "content/workshops/kurs/index.md": "---\ntitle: Kurs\nsummary: S\ndays: 2\n---\nZu [Tag 2](@/workshops/kurs/day-2.md).\n",
+            "content/workshops/kurs/day-1.md": "---\ntitle: Eins\nday: 1\n---\n",
+            "content/workshops/kurs/day-2.md": "---\ntitle: Zwei\nday: 3\n---\n",
+        ]
+        let errors = try failingBuild(workshop)
+        assertContains(errors, ["content/workshops/kurs/day-2.md:3: day: says 3, but the file is day-2.md.", "with 1 problem."])
+    }
+}

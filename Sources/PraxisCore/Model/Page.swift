@@ -7,12 +7,6 @@ public struct Page: Sendable {
     public var lang: String
 }
 
-struct PageFrontMatter: Decodable {
-    var title: String?
-    var summary: String?
-    var lang: String?
-}
-
 /// A source document of the register: seeds/<id>.md, cited by entries as `sources`.
 public struct SourceDocument: Sendable {
     public var id: String
@@ -26,11 +20,3 @@ public struct SourceDocument: Sendable {
     public var url: String?
 }
 
-struct SourceFrontMatter: Decodable {
-    var title: String?
-    var publisher: String?
-    var author: String?
-    var date: String?
-    var lang: String?
-    var url: String?
-}

@@ -11,12 +11,3 @@ public struct Partner: Sendable {
     public var lang: String
 }
 
-struct PartnerFrontMatter: Decodable {
-    var title: String?
-    var short: String?
-    var country: String?
-    var url: String?
-    var kind: String?
-    var summary: String?
-    var lang: String?
-}

@@ -21,20 +21,3 @@ public struct Practice: Sendable {
     public var draft: Bool
 }
 
-/// The keys of a practice's front matter apart from the facets, decoded through Codable.
-struct PracticeFrontMatter: Decodable {
-    var title: String?
-    var summary: String?
-    var place: Place?
-    var partners: [String]?
-    var tags: [String]?
-    var year: Int?
-    var updated: String?
-    var related: [String]?
-    var contact: Contact?
-    var media: [Media]?
-    var sources: [String]?
-    var lang: String?
-    var translations: [String: String]?
-    var draft: Bool?
-}

@@ -14,18 +14,6 @@ public struct Workshop: Sendable {
     public var lang: String
 }
 
-struct WorkshopFrontMatter: Decodable {
-    var title: String?
-    var summary: String?
-    var days: Int?
-    var audience: String?
-    var max_participants: Int?
-    var price: Price?
-    var partners: [String]?
-    var sources: [String]?
-    var media: [Media]?
-    var lang: String?
-}
 
 /// One day of a workshop: content/workshops/<id>/day-<n>.md.
 public struct WorkshopDay: Sendable {
@@ -43,13 +31,3 @@ public struct WorkshopDay: Sendable {
     public var lang: String
 }
 
-struct WorkshopDayFrontMatter: Decodable {
-    var title: String?
-    var day: Int?
-    var motto: String?
-    var summary: String?
-    var sessions: [Session]?
-    var practices: [String]?
-    var materials: [Material]?
-    var lang: String?
-}

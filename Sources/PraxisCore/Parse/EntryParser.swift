@@ -40,16 +40,13 @@ struct EntryParser: Sendable {
         guard let (front, lines) = frontMatter(file, problems: &problems) else { return nil }
         var local = Problems()
         practiceSchema.check(front.mapping, path: "", file: file.path, lines: lines, problems: &local)
-        guard let raw = front.decode(PracticeFrontMatter.self, lines: lines, problems: &local) else {
-            problems.add(contentsOf: local)
-            return nil
-        }
+        var read = FieldReader(front, lines: lines)
         let check = EntryChecks(file: file.path, lines: lines)
-        let title = check.required(raw.title, key: "title", example: "Arbeitsmarktintegration in Wuppertal", problems: &local)
-        let summary = check.summary(raw.summary, required: true, problems: &local) ?? ""
+        let title = check.required(read("title"), key: "title", example: "Arbeitsmarktintegration in Wuppertal", problems: &local)
+        let summary = check.summary(read("summary"), required: true, problems: &local) ?? ""
         var facetValues: [String: [String]] = [:]
         for facet in site.facets {
-            let values = front.decode([String].self, key: facet.name, lines: lines, problems: &local) ?? []
+            let values = read(facet.name, [String].self) ?? []
             for (index, value) in values.enumerated() where facet.label(of: value) == nil {
                 let nearest = Suggestion.nearest(to: value, in: facet.values.map(\.id))
                 local.add(file.path, line: lines.line("\(facet.name)[\(index + 1)]"), key: facet.name,
@@ -61,37 +58,44 @@ struct EntryParser: Sendable {
         if front.mapping["fields"] == nil, site.facet(named: "fields") != nil {
             local.add(file.path, line: lines.start, key: "fields", "is missing.",
                       hint: "Every practice needs at least one field, e.g. fields: [\(site.facet(named: "fields")?.values.first?.id ?? "bildung-sprache")].")
-        } else if facetValues["fields"]?.isEmpty == true, site.facet(named: "fields") != nil {
+        } else if front.mapping["fields"]?.sequence?.isEmpty == true || front.mapping["fields"]?.null != nil {
             local.add(file.path, line: lines.line("fields"), key: "fields", "is empty.", hint: "Name at least one field.")
         }
-        check.country(raw.place?.country, key: "place.country", problems: &local)
-        if let updated = raw.updated, !Validate.isDate(updated) {
+        let place = read("place", Place.self)
+        let updated = read("updated", String.self)
+        let year = read("year", Int.self)
+        let contact = read("contact", Contact.self)
+        let lang = read("lang", String.self)
+        let media = read("media", [Media].self) ?? []
+        let rawTranslations = read("translations", [String: String].self) ?? [:]
+        check.country(place?.country, key: "place.country", problems: &local)
+        if let updated, !Validate.isDate(updated) {
             local.add(file.path, line: lines.line("updated"), key: "updated", "\"\(updated)\" is not a date.", hint: "Write it as YYYY-MM-DD, e.g. 2024-05-31.")
         }
-        if let year = raw.year, !(1900...2200).contains(year) {
+        if let year, !(1900...2200).contains(year) {
             local.add(file.path, line: lines.line("year"), key: "year", "\(year) is not a plausible year.", hint: "Write the year the practice started, e.g. 2016.")
         }
-        check.email(raw.contact?.email, key: "contact.email", problems: &local)
-        check.webURL(raw.contact?.url, key: "contact.url", problems: &local)
-        check.language(raw.lang, key: "lang", problems: &local)
-        let media = raw.media ?? []
+        check.email(contact?.email, key: "contact.email", problems: &local)
+        check.webURL(contact?.url, key: "contact.url", problems: &local)
+        check.language(lang, key: "lang", problems: &local)
         for (index, item) in media.enumerated() {
             checkMedia(item, key: "media[\(index + 1)]", check: check, problems: &local)
         }
         var translations: [(lang: String, id: String)] = []
-        for (lang, id) in (raw.translations ?? [:]).sorted(by: { $0.key < $1.key }) {
+        for (lang, id) in rawTranslations.sorted(by: { $0.key < $1.key }) {
             check.language(lang, key: "translations.\(lang)", problems: &local)
             _ = check.ids([id], key: "translations.\(lang)", problems: &local)
             translations.append((lang, id))
         }
         let practice = Practice(
             id: file.id, origin: origin(front, lines), title: title, summary: summary, facetValues: facetValues,
-            place: raw.place, partners: check.ids(raw.partners, key: "partners", problems: &local),
-            tags: (raw.tags ?? []).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
-            year: raw.year, updated: raw.updated,
-            related: check.ids(raw.related, key: "related", problems: &local), contact: raw.contact, media: media,
-            sources: check.ids(raw.sources, key: "sources", problems: &local), lang: raw.lang ?? site.language,
-            translations: translations, draft: raw.draft ?? false)
+            place: place, partners: check.ids(read("partners"), key: "partners", problems: &local),
+            tags: (read("tags", [String].self) ?? []).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+            year: year, updated: updated,
+            related: check.ids(read("related"), key: "related", problems: &local), contact: contact, media: media,
+            sources: check.ids(read("sources"), key: "sources", problems: &local), lang: lang ?? site.language,
+            translations: translations, draft: read("draft", Bool.self) ?? false)
+        local.add(contentsOf: read.problems)
         problems.add(contentsOf: local)
         return local.isEmpty ? practice : nil
     }
@@ -124,20 +128,19 @@ struct EntryParser: Sendable {
         var local = Problems()
         KeySchema.map(["title": .value, "short": .value, "country": .value, "url": .value, "kind": .value, "summary": .value, "lang": .value])
             .check(front.mapping, path: "", file: file.path, lines: lines, problems: &local)
-        guard let raw = front.decode(PartnerFrontMatter.self, lines: lines, problems: &local) else {
-            problems.add(contentsOf: local)
-            return nil
-        }
+        var read = FieldReader(front, lines: lines)
         let check = EntryChecks(file: file.path, lines: lines)
-        let title = check.required(raw.title, key: "title", example: "Welcoming America", problems: &local)
-        let summary = check.summary(raw.summary, required: true, problems: &local) ?? ""
-        check.country(raw.country, key: "country", problems: &local)
-        check.webURL(raw.url, key: "url", problems: &local)
-        check.language(raw.lang, key: "lang", problems: &local)
+        let title = check.required(read("title"), key: "title", example: "Welcoming America", problems: &local)
+        let summary = check.summary(read("summary"), required: true, problems: &local) ?? ""
+        let country = read("country", String.self), url = read("url", String.self), lang = read("lang", String.self)
+        check.country(country, key: "country", problems: &local)
+        check.webURL(url, key: "url", problems: &local)
+        check.language(lang, key: "lang", problems: &local)
+        let partner = Partner(id: file.id, origin: origin(front, lines), title: title, short: read("short"), country: country,
+                              url: url, kind: read("kind"), summary: summary, lang: lang ?? site.language)
+        local.add(contentsOf: read.problems)
         problems.add(contentsOf: local)
-        guard local.isEmpty else { return nil }
-        return Partner(id: file.id, origin: origin(front, lines), title: title, short: raw.short, country: raw.country,
-                       url: raw.url, kind: raw.kind, summary: summary, lang: raw.lang ?? site.language)
+        return local.isEmpty ? partner : nil
     }
 
     func workshop(_ file: SourceTree.File, problems: inout Problems) -> Workshop? {
@@ -148,28 +151,28 @@ struct EntryParser: Sendable {
             "price": .map(["amount": .value, "currency": .value, "note": .value]), "partners": .value, "sources": .value,
             "media": .listOfMaps(Self.mediaKeys), "lang": .value,
         ]).check(front.mapping, path: "", file: file.path, lines: lines, problems: &local)
-        guard let raw = front.decode(WorkshopFrontMatter.self, lines: lines, problems: &local) else {
-            problems.add(contentsOf: local)
-            return nil
-        }
+        var read = FieldReader(front, lines: lines)
         let check = EntryChecks(file: file.path, lines: lines)
-        let title = check.required(raw.title, key: "title", example: "Workshop Integrationsstrategie", problems: &local)
-        let summary = check.summary(raw.summary, required: true, problems: &local) ?? ""
-        check.positive(raw.days, key: "days", problems: &local)
-        check.language(raw.lang, key: "lang", problems: &local)
-        for (index, item) in (raw.media ?? []).enumerated() {
+        let title = check.required(read("title"), key: "title", example: "Workshop Integrationsstrategie", problems: &local)
+        let summary = check.summary(read("summary"), required: true, problems: &local) ?? ""
+        let days = read("days", Int.self), maxParticipants = read("max_participants", Int.self)
+        let lang = read("lang", String.self), price = read("price", Price.self), media = read("media", [Media].self) ?? []
+        check.positive(days, key: "days", problems: &local)
+        check.language(lang, key: "lang", problems: &local)
+        for (index, item) in media.enumerated() {
             checkMedia(item, key: "media[\(index + 1)]", check: check, problems: &local)
         }
-        check.positive(raw.max_participants, key: "max_participants", problems: &local)
-        if let currency = raw.price?.currency, currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+        check.positive(maxParticipants, key: "max_participants", problems: &local)
+        if let currency = price?.currency, currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isUppercase }) {
             local.add(file.path, line: lines.line("price.currency"), key: "price.currency", "\"\(currency)\" is not a currency code.", hint: "Use the three-letter ISO code, e.g. EUR.")
         }
         let workshop = Workshop(
-            id: file.id, origin: origin(front, lines), title: title, summary: summary, days: raw.days,
-            audience: raw.audience, maxParticipants: raw.max_participants, price: raw.price,
-            partners: check.ids(raw.partners, key: "partners", problems: &local),
-            sources: check.ids(raw.sources, key: "sources", problems: &local), media: raw.media ?? [],
-            lang: raw.lang ?? site.language)
+            id: file.id, origin: origin(front, lines), title: title, summary: summary, days: days,
+            audience: read("audience"), maxParticipants: maxParticipants, price: price,
+            partners: check.ids(read("partners"), key: "partners", problems: &local),
+            sources: check.ids(read("sources"), key: "sources", problems: &local), media: media,
+            lang: lang ?? site.language)
+        local.add(contentsOf: read.problems)
         problems.add(contentsOf: local)
         return local.isEmpty ? workshop : nil
     }
@@ -182,14 +185,13 @@ struct EntryParser: Sendable {
             "sessions": .listOfMaps(["time": .value, "title": .value, "note": .value]),
             "practices": .value, "materials": .listOfMaps(["title": .value, "file": .value]), "lang": .value,
         ]).check(front.mapping, path: "", file: file.path, lines: lines, problems: &local)
-        guard let raw = front.decode(WorkshopDayFrontMatter.self, lines: lines, problems: &local) else {
-            problems.add(contentsOf: local)
-            return nil
-        }
+        var read = FieldReader(front, lines: lines)
         let check = EntryChecks(file: file.path, lines: lines)
-        let title = check.required(raw.title, key: "title", example: "Tag 1: Sensibilisieren", problems: &local)
+        let title = check.required(read("title"), key: "title", example: "Tag 1: Sensibilisieren", problems: &local)
         let number = SourceTree.dayNumber(file.id)
-        if let day = raw.day {
+        let summary = read("summary", String.self), lang = read("lang", String.self)
+        let sessions = read("sessions", [Session].self) ?? [], materials = read("materials", [Material].self) ?? []
+        if let day = read("day", Int.self) {
             if day != number {
                 local.add(file.path, line: lines.line("day"), key: "day", "says \(day), but the file is \(file.id).md.",
                           hint: "Make them agree: day: \(number), or rename the file to day-\(day).md.")
@@ -197,13 +199,13 @@ struct EntryParser: Sendable {
         } else {
             local.add(file.path, line: lines.start, key: "day", "is missing.", hint: "It is required: day: \(number)")
         }
-        _ = check.summary(raw.summary, required: false, problems: &local)
-        check.language(raw.lang, key: "lang", problems: &local)
-        for (index, session) in (raw.sessions ?? []).enumerated() where (session.title ?? "").isEmpty {
+        _ = check.summary(summary, required: false, problems: &local)
+        check.language(lang, key: "lang", problems: &local)
+        for (index, session) in sessions.enumerated() where (session.title ?? "").isEmpty {
             local.add(file.path, line: lines.line("sessions[\(index + 1)]"), key: "sessions[\(index + 1)].title", "is missing.",
                       hint: "Each session needs a title; time and note are optional.")
         }
-        for (index, material) in (raw.materials ?? []).enumerated() {
+        for (index, material) in materials.enumerated() {
             if (material.title ?? "").isEmpty {
                 local.add(file.path, line: lines.line("materials[\(index + 1)]"), key: "materials[\(index + 1)].title", "is missing.")
             }
@@ -213,10 +215,11 @@ struct EntryParser: Sendable {
             }
         }
         let day = WorkshopDay(
-            workshop: workshop, id: file.id, origin: origin(front, lines), title: title, day: number, motto: raw.motto,
-            summary: raw.summary, sessions: raw.sessions ?? [],
-            practices: check.ids(raw.practices, key: "practices", problems: &local), materials: raw.materials ?? [],
-            lang: raw.lang ?? site.language)
+            workshop: workshop, id: file.id, origin: origin(front, lines), title: title, day: number, motto: read("motto"),
+            summary: summary, sessions: sessions,
+            practices: check.ids(read("practices"), key: "practices", problems: &local), materials: materials,
+            lang: lang ?? site.language)
+        local.add(contentsOf: read.problems)
         problems.add(contentsOf: local)
         return local.isEmpty ? day : nil
     }
@@ -225,16 +228,15 @@ struct EntryParser: Sendable {
         guard let (front, lines) = frontMatter(file, problems: &problems) else { return nil }
         var local = Problems()
         KeySchema.map(["title": .value, "summary": .value, "lang": .value]).check(front.mapping, path: "", file: file.path, lines: lines, problems: &local)
-        guard let raw = front.decode(PageFrontMatter.self, lines: lines, problems: &local) else {
-            problems.add(contentsOf: local)
-            return nil
-        }
+        var read = FieldReader(front, lines: lines)
         let check = EntryChecks(file: file.path, lines: lines)
-        let title = check.required(raw.title, key: "title", example: "Über uns", problems: &local)
-        let summary = check.summary(raw.summary, required: false, problems: &local)
-        check.language(raw.lang, key: "lang", problems: &local)
+        let title = check.required(read("title"), key: "title", example: "Über uns", problems: &local)
+        let summary = check.summary(read("summary"), required: false, problems: &local)
+        let lang = read("lang", String.self)
+        check.language(lang, key: "lang", problems: &local)
+        local.add(contentsOf: read.problems)
         problems.add(contentsOf: local)
-        return local.isEmpty ? Page(id: file.id, origin: origin(front, lines), title: title, summary: summary, lang: raw.lang ?? site.language) : nil
+        return local.isEmpty ? Page(id: file.id, origin: origin(front, lines), title: title, summary: summary, lang: lang ?? site.language) : nil
     }
 
     func source(_ file: SourceTree.File, problems: inout Problems) -> SourceDocument? {
@@ -242,20 +244,19 @@ struct EntryParser: Sendable {
         var local = Problems()
         KeySchema.map(["title": .value, "publisher": .value, "author": .value, "date": .value, "lang": .value, "url": .value])
             .check(front.mapping, path: "", file: file.path, lines: lines, problems: &local)
-        guard let raw = front.decode(SourceFrontMatter.self, lines: lines, problems: &local) else {
-            problems.add(contentsOf: local)
-            return nil
-        }
+        var read = FieldReader(front, lines: lines)
         let check = EntryChecks(file: file.path, lines: lines)
-        let title = check.required(raw.title, key: "title", example: "Kommunale Good Practices", problems: &local)
-        if let date = raw.date, !Validate.isPartialDate(date) {
+        let title = check.required(read("title"), key: "title", example: "Kommunale Good Practices", problems: &local)
+        let date = read("date", String.self), lang = read("lang", String.self), url = read("url", String.self)
+        if let date, !Validate.isPartialDate(date) {
             local.add(file.path, line: lines.line("date"), key: "date", "\"\(date)\" is not a date.", hint: "Write YYYY, YYYY-MM or YYYY-MM-DD.")
         }
-        check.language(raw.lang, key: "lang", problems: &local)
-        check.webURL(raw.url, key: "url", problems: &local)
+        check.language(lang, key: "lang", problems: &local)
+        check.webURL(url, key: "url", problems: &local)
+        let source = SourceDocument(id: file.id, origin: origin(front, lines), title: title, publisher: read("publisher"),
+                                    author: read("author"), date: date, lang: lang, url: url)
+        local.add(contentsOf: read.problems)
         problems.add(contentsOf: local)
-        guard local.isEmpty else { return nil }
-        return SourceDocument(id: file.id, origin: origin(front, lines), title: title, publisher: raw.publisher,
-                              author: raw.author, date: raw.date, lang: raw.lang, url: raw.url)
+        return local.isEmpty ? source : nil
     }
 }

@@ -3,21 +3,6 @@ import Yams
 extension FrontMatter {
     var keyLines: KeyLines { KeyLines(mapping: mapping, lineOffset: Self.yamlLineOffset) }
 
-    /// Decodes the front matter into `T` through Codable. A wrong type becomes a message naming
-    /// the key, its line, what was found and what is expected.
-    func decode<T: Decodable>(_ type: T.Type, lines: KeyLines, problems: inout Problems) -> T? {
-        do {
-            return try YAMLDecoder().decode(T.self, from: Node.mapping(mapping))
-        } catch let error as DecodingError {
-            problems.add(diagnostic(for: error, lines: lines))
-        } catch let error as YamlError {
-            problems.add(YAMLNode.diagnostic(for: error, file: file, lineOffset: Self.yamlLineOffset))
-        } catch {
-            problems.add(file, line: lines.start, "could not be read: \(error).")
-        }
-        return nil
-    }
-
     /// Decodes one key's value (used for keys known only at run time, like the facets of site.yaml).
     func decode<T: Decodable>(_ type: T.Type, key: String, lines: KeyLines, problems: inout Problems) -> T? {
         guard let node = mapping[key] else { return nil }
@@ -25,14 +10,14 @@ extension FrontMatter {
         do {
             return try YAMLDecoder().decode(T.self, from: node)
         } catch let error as DecodingError {
-            problems.add(diagnostic(for: error, lines: lines, prefix: key))
+            problems.add(diagnostic(for: error, lines: lines, prefix: key, expected: T.self))
         } catch {
             problems.add(file, line: lines.line(key), key: key, "could not be read: \(error).")
         }
         return nil
     }
 
-    private func diagnostic(for error: DecodingError, lines: KeyLines, prefix: String = "") -> Diagnostic {
+    private func diagnostic(for error: DecodingError, lines: KeyLines, prefix: String, expected: Any.Type) -> Diagnostic {
         func full(_ codingPath: [any CodingKey]) -> String {
             let path = Self.path(codingPath)
             if prefix.isEmpty { return path }
@@ -40,12 +25,14 @@ extension FrontMatter {
             return "\(prefix).\(path)"
         }
         switch error {
-        case .typeMismatch(let type, let context):
+        case .typeMismatch(let reported, let context):
+            // At the key itself, the type asked for says more than Yams' node type does.
+            let type = context.codingPath.isEmpty ? expected : reported
             let path = full(context.codingPath)
             let found = node(at: path).map(YAMLNode.describe) ?? "something else"
             return Diagnostic(file: file, line: lines.line(path), key: path,
                               message: "expected \(Self.expectation(for: type)), found \(found).",
-                              hint: Self.example(for: type))
+                              hint: Self.example(for: type, key: path))
         case .valueNotFound(let type, let context):
             let path = full(context.codingPath)
             return Diagnostic(file: file, line: lines.line(path), key: path,
@@ -105,6 +92,8 @@ extension FrontMatter {
         case is Double.Type: return "a number"
         case is [String].Type: return "a list of texts"
         case is [Any].Type: return "a list"
+        case is Node.Sequence.Type: return "a list"
+        case is Node.Mapping.Type: return "a map of keys"
         default:
             let name = String(describing: type)
             if name.hasPrefix("Array") { return "a list" }
@@ -113,15 +102,16 @@ extension FrontMatter {
         }
     }
 
-    static func example(for type: Any.Type) -> String? {
+    static func example(for type: Any.Type, key: String) -> String? {
         switch type {
         case is Int.Type: return "Write digits only, e.g. 2016."
         case is Bool.Type: return "Write true or false."
         case is String.Type: return "Write the text on the same line as the key; put it in quotes if it contains a colon."
         default:
             let name = String(describing: type)
-            if name.hasPrefix("Array") { return "Write a list, one item per line starting with \"- \", or [a, b]." }
-            return nil
+            if name.hasPrefix("Array") || type is Node.Sequence.Type { return "Write a list, one item per line starting with \"- \", or [a, b]." }
+            let field = key.split(separator: ".").last.map(String.init) ?? key
+            return "Write its keys indented on the lines below \(field):, or as \(field): {key: value, key: value}."
         }
     }
 }

@@ -1,17 +1,6 @@
 import Foundation
 import Yams
 
-/// The plain keys of site.yaml; `facets` is read from the nodes to keep its order.
-private struct SiteFrontMatter: Decodable {
-    var title: String?
-    var description: String?
-    var base_url: String?
-    var language: String?
-    var languages: [String]?
-    var theme: String?
-    var page_size: Int?
-}
-
 extension SiteConfig {
     static let schema = KeySchema.map([
         "title": .value, "description": .value, "base_url": .value, "language": .value,
@@ -34,15 +23,15 @@ extension SiteConfig {
             mapping = parsed
         }
         let lines = KeyLines(mapping: mapping, lineOffset: 0)
-        let front = FrontMatter(file: file.path, mapping: mapping, body: "", bodyLine: 0)
         schema.check(mapping, path: "", file: file.path, lines: lines, problems: &problems)
-        guard let raw = front.decode(SiteFrontMatter.self, lines: lines, problems: &problems) else { return nil }
+        var read = FieldReader(FrontMatter(file: file.path, mapping: mapping, body: "", bodyLine: 0), lines: lines)
+        defer { problems.add(contentsOf: read.problems) }
 
-        let title = raw.title?.trimmingCharacters(in: .whitespaces) ?? ""
+        let title = read("title", String.self)?.trimmingCharacters(in: .whitespaces) ?? ""
         if title.isEmpty {
             problems.add(file.path, line: lines.line("title"), key: "title", "is missing.", hint: "Write the site's name, e.g. title: Gute Praxis Integration")
         }
-        var baseURL = baseURLOverride ?? raw.base_url ?? "/"
+        var baseURL = baseURLOverride ?? read("base_url", String.self) ?? "/"
         if !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://") || baseURL.hasPrefix("/")) || baseURL.contains(" ") {
             let source = baseURLOverride == nil ? "base_url" : "--base-url"
             problems.add(file.path, line: baseURLOverride == nil ? lines.line("base_url") : nil, key: source,
@@ -50,8 +39,8 @@ extension SiteConfig {
                          hint: "Write the full address the site is published at, e.g. https://example.org/katalog/ (a sub-path is fine).")
         }
         if !baseURL.hasSuffix("/") { baseURL += "/" }
-        let language = raw.language ?? "de"
-        var languages = raw.languages ?? [language]
+        let language = read("language", String.self) ?? "de"
+        var languages = read("languages", [String].self) ?? [language]
         if !languages.contains(language) { languages.insert(language, at: 0) }
         for (index, code) in languages.enumerated() where !Validate.isLanguageCode(code) {
             problems.add(file.path, line: lines.line("languages[\(index + 1)]"), key: "languages",
@@ -60,16 +49,16 @@ extension SiteConfig {
         if !Validate.isLanguageCode(language) {
             problems.add(file.path, line: lines.line("language"), key: "language", "\"\(language)\" is not a language code.", hint: "Use codes like de or en.")
         }
-        let theme = raw.theme ?? "default"
+        let theme = read("theme", String.self) ?? "default"
         if !Slug.isValidID(theme) {
             problems.add(file.path, line: lines.line("theme"), key: "theme", "\"\(theme)\" is not a theme name.", hint: "Theme names use a-z, 0-9 and -; the built-in theme is default.")
         }
-        let pageSize = raw.page_size ?? 20
+        let pageSize = read("page_size", Int.self) ?? 20
         if pageSize < 1 {
             problems.add(file.path, line: lines.line("page_size"), key: "page_size", "must be 1 or more.")
         }
         let facets = parseFacets(mapping["facets"], file: file.path, lines: lines, problems: &problems)
-        return SiteConfig(title: title, description: raw.description, baseURL: baseURL, language: language,
+        return SiteConfig(title: title, description: read("description"), baseURL: baseURL, language: language,
                           languages: languages, theme: theme, pageSize: max(pageSize, 1), facets: facets)
     }
 

@@ -61,6 +61,7 @@ enum ParseStage {
 
         var content = ParsedContent(config: config)
         content.staticFiles = tree.staticFiles
+        content.dayFileIDs = Dictionary(tree.workshops.map { ($0.id, $0.days.map(\.id)) }, uniquingKeysWith: { a, _ in a })
         content.fileIDs = [
             .practice: Set(tree.practices.map(\.id)), .partner: Set(tree.partners.map(\.id)),
             .workshop: Set(tree.workshops.map(\.id)), .page: Set(tree.pages.map(\.id)), .source: Set(tree.seeds.map(\.id)),

@@ -12,6 +12,8 @@ struct ParsedContent: Sendable {
     /// Ids of every entry file found, parsed or not. A reference to an entry whose file has
     /// problems of its own is not reported a second time as a reference to nothing.
     var fileIDs: [EntryKind: Set<String>] = [:]
+    /// Day ids (`day-<n>`) of every workshop folder, parsed or not.
+    var dayFileIDs: [String: [String]] = [:]
     /// Problems found while parsing; resolving goes on so that one build reports everything.
     var problems = Problems()
 

@@ -99,7 +99,7 @@ struct Resolver {
                 checkFile(media.file, key: "media[\(index + 1)].file", origin: workshop.origin)
             }
             for partner in workshop.partners { workshopsOfPartner[partner, default: []].append(workshop.id) }
-            let dayCount = content.days[workshop.id]?.count ?? 0
+            let dayCount = content.dayFileIDs[workshop.id]?.count ?? 0
             if let days = workshop.days, days != dayCount {
                 problems.add(workshop.origin.file, line: workshop.origin.lines.line("days"), key: "days",
                              "says \(days), but the folder has \(dayCount) day file\(dayCount == 1 ? "" : "s").",
@@ -246,6 +246,7 @@ struct Resolver {
             } else {
                 let dayID = String(parts[2].dropLast(3))
                 guard let day = content.days[id]?.first(where: { $0.id == dayID }) else {
+                    if content.dayFileIDs[id]?.contains(dayID) == true { return .success("") }
                     return fail("points to a workshop day that does not exist.", "The days of \(id) are: \((content.days[id] ?? []).map { $0.id + ".md" }.joined(separator: ", ")).")
                 }
                 url = SitePaths.day(id, dayID); file = day.origin.file
