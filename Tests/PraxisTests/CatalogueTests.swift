@@ -33,7 +33,7 @@ final class CatalogueTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(seeds.count, 5)
         for seed in seeds {
             let page = try out.read("public/sources/\(seed.dropLast(3))/index.html")
-            XCTAssertTrue(page.contains("cited-heading"), "source \(seed) is cited by an entry")
+            XCTAssertTrue(page.contains("cited_heading"), "source \(seed) is cited by an entry")
         }
     }
 }

@@ -15,8 +15,8 @@
 
   function searchPage(form) {
     var input = form.querySelector("input[name=q]");
-    var status = document.getElementById("search-status");
-    var list = document.getElementById("search-results");
+    var status = document.getElementById("search_status");
+    var list = document.getElementById("search_results");
     var root = form.getAttribute("data-root");
     var entries = null;
 
@@ -79,6 +79,6 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); show(); });
   }
 
-  var form = document.getElementById("search-form");
+  var form = document.getElementById("search_form");
   if (form) searchPage(form);
 })();
