@@ -45,6 +45,7 @@ extension Renderer {
             "valueLabel": value.label,
             "count": value.practices.count,
             "practices": practiceCards(value.practices, root: root),
+            "cardHeading": "h2",
         ])
         return layout(path, template: "facet-value", title: "\(facet.label): \(value.label)", description: nil,
                       crumbs: [(facet.label, SitePaths.facet(facet.name))], main)
@@ -52,14 +53,15 @@ extension Renderer {
 
     func practicesIndex() -> OutputFile {
         let root = SitePaths.root(from: SitePaths.practices)
-        let main = compact(["count": site.practices.count, "practices": site.practices.map { practiceCard($0, root: root) }])
+        let main = compact(["count": site.practices.count, "practices": site.practices.map { practiceCard($0, root: root) },
+                            "cardHeading": "h2"])
         return layout(SitePaths.practices, template: "list", title: strings["practices"] ?? "Praxisbeispiele", description: nil, crumbs: [], main)
     }
 
     func workshopsIndex() -> OutputFile {
         let root = SitePaths.root(from: SitePaths.workshops)
         let items = site.workshops.map { ["title": $0.title, "url": root + SitePaths.workshop($0.id), "summary": $0.summary] }
-        let main = compact(["count": items.count, "practices": items])
+        let main = compact(["count": items.count, "practices": items, "cardHeading": "h2"])
         return layout(SitePaths.workshops, template: "list", title: strings["workshops"] ?? "Workshops", description: nil, crumbs: [], main)
     }
 
@@ -69,7 +71,7 @@ extension Renderer {
             compact(["title": source.title, "url": root + SitePaths.source(source.id),
                      "summary": [source.publisher, source.author, source.date.map(format.date)].compactMap { $0 }.joined(separator: " · ")])
         }
-        let main = compact(["count": items.count, "practices": items])
+        let main = compact(["count": items.count, "practices": items, "cardHeading": "h2"])
         return layout(SitePaths.sources, template: "list", title: strings["sources"] ?? "Quellen", description: nil, crumbs: [], main)
     }
 

@@ -26,6 +26,7 @@ extension Renderer {
             "practiceCount": practiceIDs.isEmpty ? nil : practiceIDs.count,
             "groups": groups,
             "workshops": workshops,
+            "cardHeading": "h4",
             "body": site.body(of: partner.origin.file, root: root),
         ])
         return layout(path, template: "partner", title: partner.title, description: partner.summary,

@@ -79,6 +79,9 @@ struct Renderer: Sendable {
         let root = rootOverride ?? SitePaths.root(from: path)
         var context: [String: Any] = main
         context["root"] = root
+        // Cards sit one level below the heading of their list; pages that list them right
+        // under the h1 set "h2", the partner page (h2 section, h3 field) sets "h4".
+        if context["cardHeading"] == nil { context["cardHeading"] = "h3" }
         context["lang"] = lang ?? site.config.language
         context["t"] = strings
         context["site"] = compact(["title": site.config.title, "description": site.config.description, "url": root.isEmpty ? "./" : root])

@@ -52,7 +52,7 @@
       found.slice(0, 50).forEach(function (hit) {
         var item = document.createElement("li");
         item.className = "card";
-        var heading = document.createElement("h3");
+        var heading = document.createElement("h2");
         var link = document.createElement("a");
         link.href = root + hit.entry.url;
         link.textContent = hit.entry.title;  // text, never HTML: titles cannot inject markup
