@@ -24,7 +24,7 @@ extension SiteConfig {
         }
         let lines = KeyLines(mapping: mapping, lineOffset: 0)
         schema.check(mapping, path: "", file: file.path, lines: lines, problems: &problems)
-        var read = FieldReader(FrontMatter(file: file.path, mapping: mapping, body: "", bodyLine: 0), lines: lines)
+        var read = EntryReader(FrontMatter(file: file.path, mapping: mapping, body: "", bodyLine: 0), lines: lines)
         defer { problems.add(contentsOf: read.problems) }
 
         let title = read("title", String.self)?.trimmingCharacters(in: .whitespaces) ?? ""

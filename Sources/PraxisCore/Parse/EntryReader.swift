@@ -1,0 +1,136 @@
+import Foundation
+
+/// Reads the keys of one front matter, each through Codable, and checks their values. A wrong
+/// key does not hide the others: every problem is collected, naming file:line and the key.
+struct EntryReader {
+    let front: FrontMatter
+    let lines: KeyLines
+    private(set) var problems = Problems()
+
+    init(_ front: FrontMatter, lines: KeyLines) {
+        self.front = front
+        self.lines = lines
+    }
+
+    var file: String { front.file }
+
+    mutating func problem(_ key: String, at path: String? = nil, _ message: String, hint: String? = nil) {
+        problems.add(file, line: lines.line(path ?? key), key: key, message, hint: hint)
+    }
+
+    /// The value of `key` as `T`; nil when absent, empty (`key:` or `~`), or of the wrong type
+    /// (then a problem says what was found and what is expected).
+    mutating func callAsFunction<T: Decodable>(_ key: String, _ type: T.Type = T.self) -> T? {
+        front.decode(T.self, key: key, lines: lines, problems: &problems)
+    }
+
+    /// A required text: missing or blank is a problem. Returns the trimmed text.
+    mutating func required(_ key: String, example: String) -> String {
+        let value: String? = self(key)
+        let text = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if text.isEmpty {
+            problem(key, front.mapping[key] == nil ? "is missing." : "is empty.", hint: "It is required, e.g. \(key): \(example)")
+        }
+        return text
+    }
+
+    /// The plain-text teaser of lists, search and meta descriptions: at most 300 characters.
+    mutating func summary(required: Bool) -> String? {
+        guard let value: String = self("summary") else {
+            if required {
+                problem("summary", "is missing.",
+                        hint: "It is required: one or two plain sentences of at most \(Validate.summaryLimit) characters, shown in lists and search.")
+            }
+            return nil
+        }
+        let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty, required {
+            problem("summary", "is empty.", hint: "Write one or two plain sentences of at most \(Validate.summaryLimit) characters.")
+        }
+        if text.count > Validate.summaryLimit {
+            problem("summary", "has \(text.count) characters; at most \(Validate.summaryLimit) are allowed.",
+                    hint: "Shorten it by \(text.count - Validate.summaryLimit) characters; details belong in the text below the front matter.")
+        }
+        return text
+    }
+
+    /// A list of entry ids (partners, related, sources, practices).
+    mutating func ids(_ key: String) -> [String] {
+        let values: [String] = self(key) ?? []
+        checkIDs(values, key: key)
+        return values
+    }
+
+    mutating func checkIDs(_ values: [String], key: String, itemPaths: Bool = true) {
+        for (index, value) in values.enumerated() where !Slug.isValidID(value) {
+            let example = Slug.make(value).isEmpty ? "mein-eintrag" : Slug.make(value)
+            problem(key, at: itemPaths ? "\(key)[\(index + 1)]" : key, "\"\(value)\" is not an id.",
+                    hint: "Write the file name without .md, e.g. \(example).")
+        }
+    }
+
+    mutating func webURL(_ value: String?, key: String) {
+        guard let value, !Validate.isWebURL(value) else { return }
+        problem(key, "\"\(value)\" is not a web address.", hint: "Write the full address starting with https:// or http://.")
+    }
+
+    mutating func email(_ value: String?, key: String) {
+        guard let value, !Validate.isEmail(value) else { return }
+        problem(key, "\"\(value)\" is not an e-mail address.", hint: "Write it as name@example.org.")
+    }
+
+    mutating func country(_ value: String?, key: String) {
+        guard let value, !Validate.isCountryCode(value) else { return }
+        let hint = Validate.isCountryCode(value.uppercased())
+            ? "Write it in capitals: \(value.uppercased())." : "Use the two-letter ISO 3166 code, e.g. DE, AT, CH, CA, US."
+        problem(key, "\"\(value)\" is not a country code.", hint: hint)
+    }
+
+    mutating func language(_ value: String?, key: String) {
+        guard let value, !Validate.isLanguageCode(value) else { return }
+        problem(key, "\"\(value)\" is not a language code.", hint: "Use codes like de or en.")
+    }
+
+    /// A whole number that must be 1 or more (days, participants).
+    mutating func positive(_ key: String) -> Int? {
+        let value: Int? = self(key)
+        if let value, value < 1 { problem(key, "must be 1 or more, found \(value).") }
+        return value
+    }
+
+    /// `lang:` of an entry, checked; nil when the entry is in the site's language by default.
+    mutating func lang() -> String? {
+        let value: String? = self("lang")
+        language(value, key: "lang")
+        return value
+    }
+
+    /// `media:` items: a known type and either a web address or a file under static/.
+    mutating func media() -> [Media] {
+        let media: [Media] = self("media") ?? []
+        let types = ["video", "image", "document"]
+        for (index, item) in media.enumerated() {
+            let key = "media[\(index + 1)]"
+            if let type = item.type {
+                if !types.contains(type) {
+                    problem("\(key).type", "\"\(type)\" is not a media type.", hint: "Allowed: \(types.joined(separator: ", ")).")
+                }
+            } else {
+                problem("\(key).type", at: key, "is missing.", hint: "Allowed: \(types.joined(separator: ", ")).")
+            }
+            switch (item.url, item.file) {
+            case (nil, nil):
+                problem(key, "has neither url nor file.", hint: "Give url: (an address on the web) or file: (a path under content/static/).")
+            case (.some, .some):
+                problem(key, "has both url and file.", hint: "Keep one of them.")
+            case (.some(let url), nil):
+                webURL(url, key: "\(key).url")
+            case (nil, .some):
+                break  // checked against content/static/ when the site is resolved
+            }
+        }
+        return media
+    }
+
+    static let mediaKeys: [String: KeySchema] = ["type": .value, "url": .value, "file": .value, "title": .value, "credit": .value]
+}
