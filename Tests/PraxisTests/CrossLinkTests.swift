@@ -25,9 +25,15 @@ final class CrossLinkTests: XCTestCase {
         return folder
     }
 
-    func testPartnerPracticeRelatedAndDayLinksGoBothWays() throws {
+    /// The site above, built with `praxis build` into its public/.
+    func builtSite() throws -> TemporaryFolder {
         let site = try makeSite()
         try PraxisCommand.build(site.url)
+        return site
+    }
+
+    func testPartnerPracticeRelatedAndDayLinksGoBothWays() throws {
+        let site = try builtSite()
         let partner = try site.read("public/partners/netzwerk/index.html")
         XCTAssertTrue(partner.contains("href=\"../../practices/beispiel/\""), "the partner lists the practice that names it")
         XCTAssertTrue(partner.contains("href=\"../../practices/zebra/\""))
@@ -46,8 +52,7 @@ final class CrossLinkTests: XCTestCase {
     }
 
     func testContentPathLinksBecomeRelativeURLsWithAnchors() throws {
-        let site = try makeSite()
-        try PraxisCommand.build(site.url)
+        let site = try builtSite()
         let beispiel = try site.read("public/practices/beispiel/index.html")
         XCTAssertTrue(beispiel.contains("<h2 id=\"ergebnisse\">Ergebnisse</h2>"), "headings get stable ids")
         XCTAssertTrue(beispiel.contains("<a href=\"../../practices/aerger/#was-hilft\">Ärger</a>"))
@@ -55,8 +60,7 @@ final class CrossLinkTests: XCTestCase {
     }
 
     func testFacetPagesHaveCountsAndGermanOrder() throws {
-        let site = try makeSite()
-        try PraxisCommand.build(site.url)
+        let site = try builtSite()
         let fields = try site.read("public/fields/index.html")
         XCTAssertTrue(fields.contains("<a href=\"../fields/bildung-sprache/\">Bildung und Sprache</a> <span class=\"count\">4</span>"), fields)
 
@@ -78,8 +82,7 @@ final class CrossLinkTests: XCTestCase {
     }
 
     func testSearchIndexHasEveryPublishedEntry() throws {
-        let site = try makeSite()
-        try PraxisCommand.build(site.url)
+        let site = try builtSite()
         let data = try Data(contentsOf: site.url.appending(path: "public/search.json"))
         let index = try JSONSerialization.jsonObject(with: data) as! [String: Any]
         let entries = index["entries"] as! [[String: Any]]
