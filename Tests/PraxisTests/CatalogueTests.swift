@@ -23,7 +23,9 @@ final class CatalogueTests: XCTestCase {
         XCTAssertTrue(workshop.contains("40"), "the workshop shows its participants")
         XCTAssertTrue(out.exists("public/workshops/integrationsstrategie/day-1/index.html"))
         XCTAssertTrue(out.exists("public/workshops/integrationsstrategie/day-2/index.html"))
-        XCTAssertTrue(out.exists("public/about/index.html"))
+        let about = try out.read("public/about/index.html")
+        XCTAssertTrue(about.contains("<a href=\"../catalogue.csv\">") && about.contains("<a href=\"../catalogue.json\">"),
+                      "the about page links the open data")
 
         let broken = try LinkChecker.brokenLinks(in: site, basePath: "/praxis/")
         XCTAssertEqual(broken, [], "every link of the catalogue resolves")

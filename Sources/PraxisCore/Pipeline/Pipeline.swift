@@ -9,6 +9,7 @@ import Foundation
 ///     resolve  references, links both ways, @/ links        Site
 ///     facets   group practices by every facet               [Facet]
 ///     search   the client-side index                        SearchIndex
+///     open data the catalogue for other programs           catalogue.json, catalogue.csv
 ///     render   pages through the theme                      [OutputFile]
 ///     write    a fresh folder, swapped in when complete     public/
 public enum Pipeline {
@@ -46,11 +47,15 @@ public enum Pipeline {
         let searchIndex = try SearchIndexBuilder.encode(index)
         clock.lap("json")
 
+        let openData = try OpenData.files(site)
+        clock.lap("open data")
+
         let renderer = Renderer(site: site, facets: facets, theme: theme, strings: strings,
                                 staticSizes: content.staticSizes)
         let pages = await renderer.renderAll()
         var files = pages
         files.append(OutputFile(path: "search.json", data: searchIndex))
+        files += openData
         files.append(AtomFeed.make(site))
         files.append(Sitemap.make(site, pages: pages))
         files.append(Sitemap.robots(site))

@@ -41,10 +41,14 @@ extension Resolver {
         ]
     }
 
+    /// The hint for a link Praxis does not understand: every form it does.
+    private static let linkForms = "Write links to entries as @/practices/<id>.md, @/partners/<id>.md, @/workshops/<id>/index.md, @/workshops/<id>/day-<n>.md, @/pages/<id>.md, @/seeds/<id>.md or @/static/<file>, optionally with #anchor; to files Praxis generates as "
+        + SitePaths.linkableFiles.sorted().map { "@/" + $0 }.joined(separator: ", ") + "."
+
     /// Where an `@/` link points, root-relative; or why it points nowhere. An entry whose own
     /// file has problems is reported there; links to it wait for the fix (an empty URL).
     private func target(of link: RenderedMarkdown.InternalLink, folders: [String: EntryFolder]) -> Result<String, Diagnostic> {
-        let forms = "Write links to entries as @/practices/<id>.md, @/partners/<id>.md, @/workshops/<id>/index.md, @/workshops/<id>/day-<n>.md, @/pages/<id>.md, @/seeds/<id>.md or @/static/<file>, optionally with #anchor."
+        let forms = Self.linkForms
         func fail(_ message: String, _ hint: String? = nil) -> Result<String, Diagnostic> {
             .failure(Diagnostic(file: "", message: message, hint: hint ?? forms))
         }
@@ -52,6 +56,9 @@ extension Resolver {
         var url: String
         let file: String
         switch (parts.first, parts.count) {
+        // Files Praxis writes itself at the site root (the open data): always there.
+        case (let name?, 1) where SitePaths.linkableFiles.contains(name):
+            return .success(name + (link.anchor.map { "#\($0)" } ?? ""))
         case ("static", _) where parts.count >= 2:
             let path = parts.dropFirst().joined(separator: "/")
             guard lookups.staticFiles.contains(path) else { return fail("points to a file that is not in content/static/.", "Check the path below content/static/.") }

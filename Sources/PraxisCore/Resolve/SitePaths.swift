@@ -6,6 +6,11 @@ public enum SitePaths {
     public static let practices = "practices/"
     public static let workshops = "workshops/"
     public static let sources = "sources/"
+    /// The open data of stage "open data", at the site root.
+    public static let catalogueJSON = "catalogue.json"
+    public static let catalogueCSV = "catalogue.csv"
+    /// Generated files a body may link as `@/<name>`, checked like links to entries.
+    public static let linkableFiles: Set<String> = [catalogueJSON, catalogueCSV]
 
     public static func practice(_ id: String) -> String { "practices/\(id)/" }
     public static func partner(_ id: String) -> String { "partners/\(id)/" }
