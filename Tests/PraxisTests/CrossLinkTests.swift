@@ -83,20 +83,33 @@ final class CrossLinkTests: XCTestCase {
 
     func testSearchIndexHasEveryPublishedEntry() throws {
         let site = try builtSite()
-        let data = try Data(contentsOf: site.url.appending(path: "public/search.json"))
-        let index = try JSONSerialization.jsonObject(with: data) as! [String: Any]
-        let entries = index["entries"] as! [[String: Any]]
-        let byURL = Dictionary(uniqueKeysWithValues: entries.map { ($0["url"] as! String, $0) })
-        XCTAssertEqual(Set(byURL.keys), ["practices/beispiel/", "practices/aerger/", "practices/zebra/", "practices/strasse/",
-                                         "partners/netzwerk/", "workshops/kurs/", "workshops/kurs/day-1/"])
-        let beispiel = byURL["practices/beispiel/"]!
-        XCTAssertEqual(beispiel["type"] as? String, "practice")
-        XCTAssertEqual(beispiel["lang"] as? String, "de")
-        XCTAssertEqual(beispiel["summary"] as? String, "Eine kurze Beschreibung.")
-        let facets = beispiel["facets"] as! [String: [String]]
-        XCTAssertEqual(facets["fields"], ["bildung-sprache"])
-        XCTAssertEqual(facets["country"], ["de"])
-        XCTAssertEqual(facets["tags"], ["ehrenamt", "uebergang-schule-beruf"])
-        XCTAssertEqual(facets["partners"], ["netzwerk"])
+        let index = try SearchFiles(site: site.url.appending(path: "public"))
+        XCTAssertEqual(Set(index.entries.map(\.url)), ["practices/beispiel/", "practices/aerger/", "practices/zebra/", "practices/strasse/",
+                                                       "partners/netzwerk/", "workshops/kurs/", "workshops/kurs/day-1/"])
+        let beispiel = try XCTUnwrap(index.entry("practices/beispiel/"))
+        XCTAssertEqual(beispiel.type, "practice")
+        XCTAssertEqual(beispiel.lang, "de")
+        XCTAssertEqual(beispiel.summary, "Eine kurze Beschreibung.")
+        XCTAssertEqual(beispiel.facets["fields"], ["bildung-sprache"])
+        XCTAssertEqual(beispiel.facets["country"], ["de"])
+        XCTAssertEqual(beispiel.facets["tags"], ["ehrenamt", "uebergang-schule-beruf"])
+        XCTAssertEqual(beispiel.facets["partners"], ["netzwerk"])
+        XCTAssertEqual(beispiel.facets["type"], ["practice"])
+        XCTAssertEqual(index.entry("partners/netzwerk/")?.facets, ["type": ["partner"]], "facets are those of practices, as on facet pages")
+    }
+
+    /// Words are stored as the search page normalises the query: lowercase, without diacritics,
+    /// ß as ss, and ae/oe/ue as a/o/u, so every spelling a reader types meets the same word.
+    func testSearchWordsAreNormalisedAndKnowTheirField() throws {
+        let site = try builtSite()
+        let index = try SearchFiles(site: site.url.appending(path: "public"))
+        XCTAssertTrue(index.find("strasse").contains { $0.url == "practices/strasse/" && $0.inTitle }, "Straße is found as strasse, in the title")
+        XCTAssertTrue(index.find("arger").contains { $0.url == "practices/aerger/" && $0.inTitle }, "Ärger and Aerger are one word")
+        XCTAssertTrue(index.find("koln").contains { $0.url == "practices/beispiel/" && !$0.inTitle }, "the place is searchable")
+        XCTAssertTrue(index.find("begrussung").contains { $0.url == "workshops/kurs/day-1/" }, "a day's sessions are searchable")
+        XCTAssertTrue(index.find("ubergang").contains { $0.url == "practices/beispiel/" }, "tags are searchable")
+        XCTAssertTrue(index.find("und").isEmpty && index.find("der").isEmpty, "stop words are not indexed")
+        let stopWords = index.manifest["stopWords"] as? [String] ?? []
+        XCTAssertTrue(stopWords.contains("und") && stopWords.contains("fur"), "the page learns the stop words from search.json")
     }
 }

@@ -66,11 +66,14 @@ final class MarkdownAndEscapingTests: XCTestCase {
         XCTAssertTrue(practicePage.contains("Böse &lt;script&gt;alert(1)&lt;/script&gt; &quot;Anführung&quot; &amp; &#39;Apostroph&#39;"))
         XCTAssertTrue(practicePage.contains("content=\"Zusammenfassung&quot;&gt;&lt;img src=x onerror=alert(2)&gt;\""), "escaped in attributes")
 
-        let json = try site.read("public/search.json")
-        XCTAssertFalse(json.contains("<"), "no raw markup characters in the search index")
-        let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
-        let entry = (decoded["entries"] as! [[String: Any]]).first { $0["url"] as? String == "practices/beispiel/" }!
-        XCTAssertEqual(entry["title"] as? String, title, "the index still holds the exact title")
+        let index = try SearchFiles(site: site.url.appending(path: "public"))
+        for file in try FileManager.default.subpathsOfDirectory(atPath: site.url.appending(path: "public/search").path)
+        where file.hasSuffix(".json") {
+            XCTAssertFalse(try site.read("public/search/" + file).contains("<"), "\(file): no raw markup characters in the search index")
+        }
+        XCTAssertFalse(try site.read("public/search.json").contains("<"), "no raw markup characters in search.json")
+        XCTAssertEqual(index.entry("practices/beispiel/")?.title, title, "the index still holds the exact title")
+        XCTAssertEqual(index.entry("practices/beispiel/")?.summary, summary)
 
         let feed = try site.read("public/feed.xml")
         XCTAssertTrue(feed.contains("<title>Böse &lt;script&gt;alert(1)&lt;/script&gt; &quot;Anführung&quot; &amp; &apos;Apostroph&apos;</title>"))

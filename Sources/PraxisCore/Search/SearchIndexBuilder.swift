@@ -1,89 +1,109 @@
 import Foundation
 
-/// Stage "search": the client-side index of every published entry.
+/// Stage "search": every published entry with its words and facet values.
 enum SearchIndexBuilder {
-    static func build(_ site: Site, facets: [Facet]) async -> SearchIndex {
-        let config = site.config
-        var records: [SearchRecord] = []
-        let termsByFile = await allTerms(site)
-        func terms(_ origin: EntryOrigin) -> [String] { termsByFile[origin.file] ?? [] }
+    /// What to index of one entry, by field.
+    private struct Source: Sendable {
+        var document: SearchIndex.Document
+        var title: String
+        /// Summary and the short facts a reader might search by (place, tags, partner names).
+        var summary: String
+        /// The entry's file, whose body text is the third field.
+        var file: String
+    }
+
+    static func build(_ site: Site, facets: [Facet], typeLabels: [String: String], typeFacetLabel: String) async -> SearchIndex {
+        let sources = self.sources(site)
+        let fields = await wordFields(sources, bodies: site.bodies)
+        var postings: [String: [Int]] = [:]
+        for (number, words) in fields.enumerated() {
+            for (word, found) in words { postings[word, default: []].append(number << SearchIndex.Fields.bits | found.rawValue) }
+        }
+        let terms = postings.map { SearchIndex.Term(word: $0.key, postings: $0.value) }
+            .sorted { $0.word.utf8.lexicographicallyPrecedes($1.word.utf8) }
+
+        let documents = sources.map(\.document)
+        return SearchIndex(documents: documents,
+                           facets: [typeFacet(documents, labels: typeLabels, label: typeFacetLabel)]
+                               + facetGroups(facets, documents: documents),
+                           terms: terms)
+    }
+
+    /// Practices first, in the site's alphabetical order: with no query, a filtered list reads
+    /// in that order.
+    private static func sources(_ site: Site) -> [Source] {
+        var sources: [Source] = []
+        func add(_ url: String, _ kind: EntryKind, _ title: String, _ summary: String, _ lang: String,
+                 extra: [String?] = [], file: String) {
+            sources.append(Source(document: .init(url: url, title: title, summary: summary, type: kind.rawValue, lang: lang),
+                                  title: title, summary: ([summary] + extra.compactMap { $0 }).joined(separator: " "), file: file))
+        }
         for practice in site.practices {
-            var values: [String: [String]] = [:]
-            for facet in config.facets { values[facet.name] = practice.facetValues[facet.name] ?? [] }
-            values["country"] = practice.place?.country.map { [$0.lowercased()] } ?? []
-            values["tags"] = practice.tags.map(Slug.make)
-            values["partners"] = practice.partners
-            records.append(SearchRecord(url: SitePaths.practice(practice.id), title: practice.title, summary: practice.summary,
-                                        type: EntryKind.practice.rawValue, lang: practice.lang, facets: values,
-                                        terms: terms(practice.origin)))
+            let partnerNames = practice.partners.compactMap { site.partnerByID[$0] }.flatMap { [$0.title, $0.short] }
+            add(SitePaths.practice(practice.id), .practice, practice.title, practice.summary, practice.lang,
+                extra: [practice.place?.municipality, practice.place?.state] + practice.tags + partnerNames,
+                file: practice.origin.file)
         }
         for partner in site.partners {
-            records.append(SearchRecord(url: SitePaths.partner(partner.id), title: partner.title, summary: partner.summary,
-                                        type: EntryKind.partner.rawValue, lang: partner.lang,
-                                        facets: ["country": partner.country.map { [$0.lowercased()] } ?? []],
-                                        terms: terms(partner.origin)))
+            add(SitePaths.partner(partner.id), .partner, partner.title, partner.summary, partner.lang,
+                extra: [partner.short], file: partner.origin.file)
         }
         for workshop in site.workshops {
-            records.append(SearchRecord(url: SitePaths.workshop(workshop.id), title: workshop.title, summary: workshop.summary,
-                                        type: EntryKind.workshop.rawValue, lang: workshop.lang, facets: ["partners": workshop.partners],
-                                        terms: terms(workshop.origin)))
+            add(SitePaths.workshop(workshop.id), .workshop, workshop.title, workshop.summary, workshop.lang,
+                extra: [workshop.audience], file: workshop.origin.file)
             for day in site.days[workshop.id] ?? [] {
-                records.append(SearchRecord(url: SitePaths.day(workshop.id, day.id), title: day.title,
-                                            summary: day.summary ?? day.motto ?? "", type: EntryKind.day.rawValue,
-                                            lang: day.lang, facets: [:], terms: terms(day.origin)))
+                add(SitePaths.day(workshop.id, day.id), .day, day.title, day.summary ?? day.motto ?? "", day.lang,
+                    extra: [day.motto] + day.sessions.map(\.title), file: day.origin.file)
             }
         }
         for page in site.pages {
-            records.append(SearchRecord(url: SitePaths.page(page.id), title: page.title, summary: page.summary ?? "",
-                                        type: EntryKind.page.rawValue, lang: page.lang, facets: [:], terms: terms(page.origin)))
+            add(SitePaths.page(page.id), .page, page.title, page.summary ?? "", page.lang, file: page.origin.file)
         }
-        var labels: [String: SearchIndex.FacetLabels] = [:]
-        for facet in facets {
-            labels[facet.name] = .init(label: facet.label,
-                                       values: Dictionary(facet.values.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a }),
-                                       order: facet.values.map(\.id))
-        }
-        return SearchIndex(version: 1, facets: labels, entries: records)
+        return sources
     }
 
-    /// The terms of every body, cut out on all cores; merged by file, so the order of tasks
-    /// does not matter.
-    private static func allTerms(_ site: Site) async -> [String: [String]] {
-        let files = site.bodies.keys.sorted()
-        let chunkSize = max(64, files.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
-        return await withTaskGroup(of: [(String, [String])].self) { group in
-            for start in stride(from: 0, to: files.count, by: chunkSize) {
-                let chunk = files[start..<min(start + chunkSize, files.count)]
-                group.addTask { chunk.map { ($0, TextCleaner.terms(site.bodies[$0]?.plainText ?? "")) } }
+    /// Each document's words with the fields they occur in, cut out on all cores; results are
+    /// put back in document order, so the order of tasks does not matter.
+    private static func wordFields(_ sources: [Source], bodies: [String: RenderedMarkdown]) async -> [[String: SearchIndex.Fields]] {
+        let chunkSize = max(32, sources.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
+        return await withTaskGroup(of: (Int, [[String: SearchIndex.Fields]]).self) { group in
+            for start in stride(from: 0, to: sources.count, by: chunkSize) {
+                let chunk = sources[start..<min(start + chunkSize, sources.count)]
+                group.addTask {
+                    (start, chunk.map { source in
+                        var found: [String: SearchIndex.Fields] = [:]
+                        SearchText.forEachWord(bodies[source.file]?.plainText ?? "") { found[$0, default: []].insert(.body) }
+                        SearchText.forEachWord(source.summary) { found[$0, default: []].insert(.summary) }
+                        SearchText.forEachWord(source.title) { found[$0, default: []].insert(.title) }
+                        return found
+                    })
+                }
             }
-            var result: [String: [String]] = [:]
-            for await pairs in group { for (file, terms) in pairs { result[file] = terms } }
+            var result = [[String: SearchIndex.Fields]](repeating: [:], count: sources.count)
+            for await (start, words) in group { result.replaceSubrange(start..<start + words.count, with: words) }
             return result
         }
     }
 
-    /// Sorted keys: byte-identical for the same input. `<`, `>` and `&` only occur inside JSON
-    /// strings, and are written as \u003c, \u003e, \u0026 so that no title or summary reads as
-    /// markup even where the JSON is pasted into a page.
-    static func encode(_ index: SearchIndex) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return JSONSafety.escapeMarkup(try encoder.encode(index))
+    /// The kind of entry as the first filter, so a reader can keep to practices.
+    private static func typeFacet(_ documents: [SearchIndex.Document], labels: [String: String], label: String) -> SearchIndex.FacetGroup {
+        let kinds = EntryKind.allCases.map(\.rawValue).filter { kind in documents.contains { $0.type == kind } }
+        return SearchIndex.FacetGroup(
+            name: "type", label: label, values: kinds.map { ($0, labels[$0] ?? $0) },
+            documents: kinds.map { kind in documents.indices.filter { documents[$0].type == kind } })
     }
-}
 
-enum JSONSafety {
-    static func escapeMarkup(_ data: Data) -> Data {
-        var out = [UInt8]()
-        out.reserveCapacity(data.count + data.count / 64)
-        for byte in data {
-            switch byte {
-            case UInt8(ascii: "<"): out += Array("\\u003c".utf8)
-            case UInt8(ascii: ">"): out += Array("\\u003e".utf8)
-            case UInt8(ascii: "&"): out += Array("\\u0026".utf8)
-            default: out.append(byte)
-            }
+    /// The facets of the catalogue, by document number. Only practices carry facet values, as on
+    /// the facet pages, so the counts of both agree.
+    private static func facetGroups(_ facets: [Facet], documents: [SearchIndex.Document]) -> [SearchIndex.FacetGroup] {
+        var numberOfPractice: [String: Int] = [:]
+        for (number, document) in documents.enumerated() where document.type == EntryKind.practice.rawValue {
+            numberOfPractice[document.url] = number
         }
-        return Data(out)
+        return facets.map { facet in
+            SearchIndex.FacetGroup(
+                name: facet.name, label: facet.label, values: facet.values.map { ($0.id, $0.label) },
+                documents: facet.values.map { value in value.practices.compactMap { numberOfPractice[SitePaths.practice($0)] }.sorted() })
+        }
     }
 }

@@ -1,0 +1,57 @@
+/// Writes JSON straight into bytes: the search index is tens of thousands of small arrays, and
+/// JSONEncoder would spend seconds boxing them. Strings escape `<`, `>` and `&` as \u003c,
+/// \u003e and \u0026, so no title or summary reads as markup even where the JSON is pasted
+/// into a page.
+struct JSONBytes {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func int(_ value: Int) {
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    mutating func string(_ text: String) {
+        bytes.append(0x22)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: bytes += [0x5C, 0x22]
+            case 0x5C: bytes += [0x5C, 0x5C]
+            case 0x0A: bytes += [0x5C, 0x6E]
+            case 0x0D: bytes += [0x5C, 0x72]
+            case 0x09: bytes += [0x5C, 0x74]
+            case 0x00..<0x20, 0x3C, 0x3E, 0x26: unicodeEscape(byte)
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(0x22)
+    }
+
+    /// `"key":` inside an object.
+    mutating func key(_ name: StaticString) {
+        bytes.append(0x22)
+        raw(name)
+        raw("\":")
+    }
+
+    mutating func array<S: Sequence>(_ items: S, _ write: (inout JSONBytes, S.Element) -> Void) {
+        bytes.append(0x5B)
+        var first = true
+        for item in items {
+            if !first { bytes.append(0x2C) }
+            first = false
+            write(&self, item)
+        }
+        bytes.append(0x5D)
+    }
+
+    mutating func strings<S: Sequence<String>>(_ items: S) { array(items) { $0.string($1) } }
+    mutating func ints<S: Sequence<Int>>(_ items: S) { array(items) { $0.int($1) } }
+
+    private mutating func unicodeEscape(_ byte: UInt8) {
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        bytes += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+    }
+}
