@@ -37,25 +37,33 @@ extension Renderer {
         return layout(path, template: "facet", title: facet.label, description: nil, crumbs: [], main)
     }
 
-    func facetValue(_ facet: Facet, _ value: Facet.Value) -> OutputFile {
-        let path = SitePaths.facetValue(facet.name, value.id)
-        let root = SitePaths.root(from: path)
+    /// Page `page` of a value's practices; `count` stays the number of all of them.
+    func facetValue(_ facet: Facet, _ value: Facet.Value, page: Int) -> OutputFile {
+        let size = site.config.pageSize
+        let pagination = Pagination(listPath: SitePaths.facetValue(facet.name, value.id), number: page,
+                                    count: Pagination.pageCount(items: value.practices.count, size: size))
+        let root = SitePaths.root(from: pagination.path)
         let main = compact([
             "facetLabel": facet.label,
             "valueLabel": value.label,
             "count": value.practices.count,
-            "practices": practiceCards(value.practices, root: root),
+            "practices": practiceCards(Array(pagination.slice(value.practices, size: size)), root: root),
             "cardHeading": "h2",
         ])
-        return layout(path, template: "facet-value", title: "\(facet.label): \(value.label)", description: nil,
-                      crumbs: [(facet.label, SitePaths.facet(facet.name))], main)
+        return layout(pagination.listPath, template: "facet-value", title: "\(facet.label): \(value.label)", description: nil,
+                      crumbs: [(facet.label, SitePaths.facet(facet.name))], pagination: pagination, main)
     }
 
-    func practicesIndex() -> OutputFile {
-        let root = SitePaths.root(from: SitePaths.practices)
-        let main = compact(["count": site.practices.count, "practices": site.practices.map { practiceCard($0, root: root) },
+    func practicesIndex(page: Int) -> OutputFile {
+        let size = site.config.pageSize
+        let pagination = Pagination(listPath: SitePaths.practices, number: page,
+                                    count: Pagination.pageCount(items: site.practices.count, size: size))
+        let root = SitePaths.root(from: pagination.path)
+        let main = compact(["count": site.practices.count,
+                            "practices": pagination.slice(site.practices, size: size).map { practiceCard($0, root: root) },
                             "cardHeading": "h2"])
-        return layout(SitePaths.practices, template: "list", title: strings["practices"] ?? "Praxisbeispiele", description: nil, crumbs: [], main)
+        return layout(SitePaths.practices, template: "list", title: strings["practices"] ?? "Praxisbeispiele", description: nil,
+                      crumbs: [], pagination: pagination, main)
     }
 
     func workshopsIndex() -> OutputFile {

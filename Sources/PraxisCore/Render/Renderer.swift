@@ -14,13 +14,17 @@ struct Renderer: Sendable {
 
     /// One page to render; the list of jobs is the site map.
     enum Job: Sendable {
-        case home, search, notFound, practicesIndex, workshopsIndex, sourcesIndex
+        case home, search, notFound, workshopsIndex, sourcesIndex
         case practice(String), partner(String), workshop(String), day(String, String), page(String), source(String)
-        case facet(Int), facetValue(Int, Int)
+        case facet(Int)
+        /// Long lists, one job per page (1-based).
+        case practicesIndex(page: Int), facetValue(Int, Int, page: Int)
     }
 
     var jobs: [Job] {
-        var jobs: [Job] = [.home, .search, .notFound, .practicesIndex, .workshopsIndex, .sourcesIndex]
+        let pageSize = site.config.pageSize
+        var jobs: [Job] = [.home, .search, .notFound, .workshopsIndex, .sourcesIndex]
+        jobs += (1...Pagination.pageCount(items: site.practices.count, size: pageSize)).map { .practicesIndex(page: $0) }
         jobs += site.practices.map { .practice($0.id) }
         jobs += site.partners.map { .partner($0.id) }
         for workshop in site.workshops {
@@ -32,7 +36,11 @@ struct Renderer: Sendable {
         for (index, facet) in facets.enumerated() {
             jobs.append(.facet(index))
             if facet.kind != .partners {
-                jobs += facet.values.indices.map { .facetValue(index, $0) }
+                for (valueIndex, value) in facet.values.enumerated() {
+                    jobs += (1...Pagination.pageCount(items: value.practices.count, size: pageSize)).map {
+                        .facetValue(index, valueIndex, page: $0)
+                    }
+                }
             }
         }
         return jobs
@@ -58,7 +66,7 @@ struct Renderer: Sendable {
         case .home: return home()
         case .search: return searchPage()
         case .notFound: return notFound()
-        case .practicesIndex: return practicesIndex()
+        case .practicesIndex(let page): return practicesIndex(page: page)
         case .workshopsIndex: return workshopsIndex()
         case .sourcesIndex: return sourcesIndex()
         case .practice(let id): return practice(site.practiceByID[id]!)
@@ -68,16 +76,28 @@ struct Renderer: Sendable {
         case .page(let id): return page(site.pages.first { $0.id == id }!)
         case .source(let id): return source(site.sourceByID[id]!)
         case .facet(let index): return facetOverview(facets[index])
-        case .facetValue(let facet, let value): return facetValue(facets[facet], facets[facet].values[value])
+        case .facetValue(let facet, let value, let page): return facetValue(facets[facet], facets[facet].values[value], page: page)
         }
     }
 
     /// Wraps a page's own context in what every page has (navigation, breadcrumbs, links
-    /// back to the root) and renders `template`.
+    /// back to the root) and renders `template`. A page of a long list passes its
+    /// `pagination`: pages after the first are at their own path, named "Seite n von m" in
+    /// the title and the breadcrumbs, below the list's first page.
     func layout(_ path: String, template: String, title: String, description: String?, crumbs: [(String, String)],
-              lang: String? = nil, rootOverride: String? = nil, _ main: [String: Any]) -> OutputFile {
+              lang: String? = nil, rootOverride: String? = nil, pagination: Pagination? = nil, _ main: [String: Any]) -> OutputFile {
+        let path = pagination?.path ?? path
         let root = rootOverride ?? SitePaths.root(from: path)
+        var crumbs = crumbs
+        var current = title
         var context: [String: Any] = main
+        if let pagination {
+            context["pager"] = pager(pagination, root: root)
+            if pagination.number > 1 {
+                crumbs.append((title, pagination.listPath))
+                current = pageStatus(pagination)
+            }
+        }
         context["root"] = root
         // Cards sit one level below the heading of their list; pages that list them right
         // under the h1 set "h2", the partner page (h2 section, h3 field) sets "h4".
@@ -86,7 +106,8 @@ struct Renderer: Sendable {
         context["t"] = strings
         context["site"] = compact(["title": site.config.title, "description": site.config.description, "url": root.isEmpty ? "./" : root])
         context["title"] = title
-        context["documentTitle"] = path.isEmpty ? site.config.title : "\(title) – \(site.config.title)"
+        context["documentTitle"] = path.isEmpty ? site.config.title
+            : current == title ? "\(title) – \(site.config.title)" : "\(title) – \(current) – \(site.config.title)"
         if let description = description ?? site.config.description { context["description"] = description }
         context["canonical"] = site.config.baseURL + path
         context["css"] = root + "assets/praxis.css"
@@ -98,7 +119,7 @@ struct Renderer: Sendable {
         if !path.isEmpty {
             var trail: [[String: Any]] = [["label": strings["home"] ?? "Start", "url": root.isEmpty ? "./" : root]]
             for (label, crumbPath) in crumbs { trail.append(["label": label, "url": root + crumbPath]) }
-            trail.append(["label": title, "current": true])
+            trail.append(["label": current, "current": true])
             context["breadcrumbs"] = trail
             context["breadcrumbsCount"] = trail.count
         }

@@ -81,5 +81,13 @@ extension Resolver {
                 claimed[path] = page.origin.file
             }
         }
+        // Page n of the list of practices is /practices/page/<n>/: a practice with the id
+        // `page` would own the folder those pages live in. Drafts too: the id is refused while
+        // it is written, not on the day the practice is published.
+        for practice in content.practices where practice.id == SitePaths.pageSegment {
+            problems.add(practice.origin.file, line: nil,
+                         "would be published at /\(SitePaths.practice(practice.id)), the folder of the further pages of /\(SitePaths.practices) (/\(SitePaths.paged(SitePaths.practices, 2)), ...).",
+                         hint: "Rename the file: the id \(SitePaths.pageSegment) is reserved for page numbers.")
+        }
     }
 }

@@ -11,6 +11,9 @@ public enum SitePaths {
     public static let catalogueCSV = "catalogue.csv"
     /// Generated files a body may link as `@/<name>`, checked like links to entries.
     public static let linkableFiles: Set<String> = [catalogueJSON, catalogueCSV]
+    /// Page n > 1 of a long list lives below the list as `page/<n>/`; a practice cannot take
+    /// this id, or it would sit in the folder of the pages of /practices/.
+    public static let pageSegment = "page"
 
     public static func practice(_ id: String) -> String { "practices/\(id)/" }
     public static func partner(_ id: String) -> String { "partners/\(id)/" }
@@ -20,6 +23,10 @@ public enum SitePaths {
     public static func source(_ id: String) -> String { "sources/\(id)/" }
     public static func facet(_ name: String) -> String { "\(name)/" }
     public static func facetValue(_ name: String, _ value: String) -> String { "\(name)/\(value)/" }
+    /// Page `number` of the list at `path`: the list's own URL for page 1, `<path>page/<n>/` after.
+    public static func paged(_ path: String, _ number: Int) -> String {
+        number <= 1 ? path : "\(path)\(pageSegment)/\(number)/"
+    }
 
     /// The way from the page at `path` back to the site root: "" for the home page, "../../" for
     /// `practices/x/`.
