@@ -38,4 +38,37 @@ final class CatalogueTests: XCTestCase {
             XCTAssertTrue(page.contains("cited_heading"), "source \(seed) is cited by an entry")
         }
     }
+
+    /// Readers start on the home page at any facet and find a partner's practices by field of
+    /// action; what to expect is read from catalogue.json.
+    func testHomeEntersEveryFacetAndPartnerPagesGroupByField() throws {
+        let out = try TemporaryFolder()
+        try PraxisCommand.build(Self.projectRoot, output: out.url.appending(path: "public"))
+        let home = try out.read("public/index.html")
+        for facet in ["fields", "target_groups", "country", "tags", "partners"] {
+            XCTAssertTrue(home.contains("<h3><a href=\"\(facet)/\">"), "the home page enters \(facet)")
+            let overview = try out.read("public/\(facet)/index.html")
+            XCTAssertTrue(overview.contains("<span class=\"count\">"), "the overview of \(facet) shows counts")
+        }
+        XCTAssertNotNil(home.range(of: #"<a href="fields/arbeit-ausbildung/">Arbeit und Ausbildung</a> <span class="count">\d+</span>"#,
+                                   options: .regularExpression), "values on the home page show their counts")
+
+        let data = try Data(contentsOf: out.url.appending(path: "public/catalogue.json"))
+        let catalogue = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let practices = try XCTUnwrap(catalogue["practices"] as? [[String: Any]])
+        let order = try XCTUnwrap(((catalogue["facets"] as? [String: Any])?["fields"] as? [String: Any])?["order"] as? [String])
+        let partner = "bertelsmann-stiftung"
+        let ofPartner = practices.filter { ($0["partners"] as? [[String: Any]])?.contains { $0["id"] as? String == partner } == true }
+        XCTAssertGreaterThan(ofPartner.count, 3)
+        let page = try out.read("public/partners/\(partner)/index.html")
+        let groups = page.components(separatedBy: "<h3><a href=\"../../fields/").dropFirst()
+        let shown = groups.map { String($0.prefix { $0 != "/" }) }
+        let expected = order.filter { field in ofPartner.contains { ($0["fields"] as? [String])?.contains(field) == true } }
+        XCTAssertEqual(shown, expected, "one group per field of the partner's practices, in site.yaml order")
+        for (field, group) in zip(shown, groups) {
+            let members = ofPartner.filter { ($0["fields"] as? [String])?.contains(field) == true }.compactMap { $0["id"] as? String }
+            for id in members { XCTAssertTrue(group.contains("href=\"../../practices/\(id)/\""), "\(id) is listed under \(field)") }
+            XCTAssertEqual(group.components(separatedBy: "<li class=\"card\">").count - 1, members.count, "only the practices of \(field)")
+        }
+    }
 }
