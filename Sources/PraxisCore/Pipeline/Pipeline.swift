@@ -8,7 +8,7 @@ import Foundation
 ///     markdown bodies through cmark-gfm                     [file: RenderedMarkdown]
 ///     resolve  references, links both ways, @/ links        Site
 ///     facets   group practices by every facet               [Facet]
-///     search   the client-side index                        SearchIndex
+///     search   the client-side index, cut into shards       search.json, search/
 ///     open data the catalogue for other programs           catalogue.json, catalogue.csv
 ///     render   pages through the theme                      [OutputFile]
 ///     write    a fresh folder, swapped in when complete     public/
@@ -42,10 +42,12 @@ public enum Pipeline {
         let facets = FacetBuilder.build(site, labels: labels)
         clock.lap("facets")
 
-        let index = await SearchIndexBuilder.build(site, facets: facets)
+        let typeLabels = Dictionary(uniqueKeysWithValues: EntryKind.allCases.map { ($0.rawValue, strings["type-" + $0.rawValue] ?? $0.rawValue) })
+        let index = await SearchIndexBuilder.build(site, facets: facets, typeLabels: typeLabels,
+                                                   typeFacetLabel: strings["search-type"] ?? "Art")
         clock.lap("search")
-        let searchIndex = try SearchIndexBuilder.encode(index)
-        clock.lap("json")
+        let searchFiles = SearchShards.files(index)
+        clock.lap("search files")
 
         let openData = try OpenData.files(site)
         clock.lap("open data")
@@ -54,7 +56,7 @@ public enum Pipeline {
                                 staticSizes: content.staticSizes)
         let pages = await renderer.renderAll()
         var files = pages
-        files.append(OutputFile(path: "search.json", data: searchIndex))
+        files += searchFiles
         files += openData
         files.append(AtomFeed.make(site))
         files.append(Sitemap.make(site, pages: pages))

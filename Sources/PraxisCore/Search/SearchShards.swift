@@ -6,7 +6,7 @@ import Foundation
 ///     search.json                   manifest: facets with labels, stop words, where words and documents are
 ///     search/words/<n>.json         words in byte order, cut by size; the manifest has each file's first word
 ///     search/docs/<n>.json          title, summary, URL, type, lang of `documentsPerFile` documents
-///     search/facets/<name>.json     per facet value, its document numbers (delta-coded)
+///     search/facets/<name>.json     the facet's values and, per value, its document numbers (delta-coded)
 ///
 /// Numbers in postings are delta-coded (`(document - previous) << 3 | fields`), which keeps them
 /// short and lets gzip find the repeats. The manifest's `key` is a hash of every other file;
@@ -14,7 +14,10 @@ import Foundation
 enum SearchShards {
     /// Where the shards are, relative to search.json.
     static let folder = "search/"
-    static let documentsPerFile = 20
+    static let documentsPerFile = 10
+    /// A facet with more values starts folded on the page; its values stay out of the manifest
+    /// (400 partner names would double its size) and load with the facet.
+    static let manyValues = 12
     /// Target size of a word file before compression (a single word's postings may exceed it).
     static let wordFileBytes = 24_000
 
@@ -45,8 +48,9 @@ enum SearchShards {
         }
         for facet in index.facets {
             var json = JSONBytes()
-            json.array(facet.documents) { $0.ints(deltaCoded($1, bits: 0)) }
-            json.raw("\n")
+            json.raw("{"); json.key("values"); values(of: facet, into: &json)
+            json.raw(",\n"); json.key("documents"); json.array(facet.documents) { $0.ints(deltaCoded($1, bits: 0)) }
+            json.raw("}\n")
             files.append(OutputFile(path: folder + "facets/\(facet.name).json", data: Data(json.bytes)))
         }
         return [manifest(index, firstWords: firstWords, key: hash(files))] + files
@@ -64,16 +68,25 @@ enum SearchShards {
         json.raw(",\n"); json.key("facets"); json.array(index.facets) { json, facet in
             json.raw("\n{"); json.key("name"); json.string(facet.name)
             json.raw(","); json.key("label"); json.string(facet.label)
-            json.raw(","); json.key("values"); json.array(zip(facet.values, facet.documents)) { json, pair in
-                json.raw("{"); json.key("id"); json.string(pair.0.id)
-                json.raw(","); json.key("label"); json.string(pair.0.label)
-                json.raw(","); json.key("count"); json.int(pair.1.count)
-                json.raw("}")
+            if facet.values.count > manyValues {
+                json.raw(","); json.key("folded"); json.raw("true")
+            } else {
+                json.raw(","); json.key("values"); values(of: facet, into: &json)
             }
             json.raw("}")
         }
         json.raw("}\n")
         return OutputFile(path: "search.json", data: Data(json.bytes))
+    }
+
+    /// `[{id, label, count}]`, count being the documents with the value.
+    private static func values(of facet: SearchIndex.FacetGroup, into json: inout JSONBytes) {
+        json.array(zip(facet.values, facet.documents)) { json, pair in
+            json.raw("{"); json.key("id"); json.string(pair.0.id)
+            json.raw(","); json.key("label"); json.string(pair.0.label)
+            json.raw(","); json.key("count"); json.int(pair.1.count)
+            json.raw("}")
+        }
     }
 
     /// Consecutive words until a file holds about `wordFileBytes` of postings.

@@ -37,8 +37,12 @@ struct SearchFiles {
         var facetsOf = [[String: [String]]](repeating: [:], count: count)
         for facet in manifest["facets"] as! [[String: Any]] {
             let name = facet["name"] as! String
-            let values = facet["values"] as! [[String: Any]]
-            let lists = try json("\(shards)facets/\(name).json") as! [[Int]]
+            let file = try json("\(shards)facets/\(name).json") as! [String: Any]
+            let values = file["values"] as! [[String: Any]]
+            let lists = file["documents"] as! [[Int]]
+            if let listed = facet["values"] as? [[String: Any]] {
+                XCTAssertEqual(listed.map { $0["id"] as! String }, values.map { $0["id"] as! String }, "\(name): manifest and facet file agree")
+            }
             for (value, deltas) in zip(values, lists) {
                 var document = 0
                 for delta in deltas {

@@ -22,7 +22,6 @@
   var PREFIX_FACTOR = 0.6;   // "integ" finds "integration", below an exact "integ"
   var PREFIX_FROM = 3;       // shorter words match whole words only: "in" is no prefix search
   var PAGE = 10;             // results shown at a time
-  var MANY_VALUES = 12;      // facets with more values start folded and load when opened
   var FOLDED_SHOWN = 8;      // values shown of a long facet before "show all"
 
   function Index(url) {
@@ -80,12 +79,16 @@
         return scores;
       });
   };
-  Index.prototype.facetValues = function (facet) {
-    return this.load("facets/" + facet.name + ".json").then(function (lists) {
-      return lists.map(function (deltas) {
-        var document = 0;
-        return deltas.map(function (delta) { return (document += delta); });
-      });
+  // A facet's values and, per value, its documents.
+  Index.prototype.facet = function (name) {
+    return this.load("facets/" + name + ".json").then(function (file) {
+      return {
+        values: file.values,
+        lists: file.documents.map(function (deltas) {
+          var document = 0;
+          return deltas.map(function (delta) { return (document += delta); });
+        })
+      };
     });
   };
   Index.prototype.documents = function (numbers) {
@@ -109,7 +112,7 @@
     function t(key) { return form.getAttribute("data-t-" + key) || ""; }
 
     var index = new Index(form.getAttribute("data-index"));
-    var facets = [];          // {name, label, values, box, inputs, counts, list, toggle, lists (loaded)}
+    var facets = [];          // {name, box, list, inputs, counts, items, toggle, lists (once loaded), wanted (from the URL)}
     var hits = [];            // document numbers of the current result, best first
     var shown = 0;
     var run = 0;              // newer searches make older ones' answers void
@@ -120,16 +123,19 @@
       var params = new URLSearchParams(window.location.search);
       input.value = params.get("q") || "";
       facets.forEach(function (facet) {
-        var chosen = params.getAll(facet.name);
-        facet.inputs.forEach(function (box) { box.checked = chosen.indexOf(box.value) >= 0; });
-        if (chosen.length) facet.box.open = true;
+        facet.wanted = params.getAll(facet.name);
+        applyWanted(facet);
+        if (facet.wanted.length) facet.box.open = true;
       });
+    }
+    function applyWanted(facet) {
+      facet.inputs.forEach(function (box) { box.checked = facet.wanted.indexOf(box.value) >= 0; });
     }
     function writeURL(typing) {
       var params = new URLSearchParams();
       if (input.value.trim()) params.set("q", input.value.trim());
       facets.forEach(function (facet) {
-        facet.inputs.forEach(function (box) { if (box.checked) params.append(facet.name, box.value); });
+        facet.wanted.forEach(function (value) { params.append(facet.name, value); });
       });
       var query = params.toString();
       var url = window.location.pathname + (query ? "?" + query : "");
@@ -142,15 +148,16 @@
       lastWriteWasTyping = typing;
     }
 
+    // The groups of filters. A folded facet (many values) gets its checkboxes once its file is loaded.
     function buildFacets() {
       // On a phone the filters start folded, so the results are not pushed below the fold.
       var narrow = window.matchMedia && window.matchMedia("(max-width: 52rem)").matches;
       index.manifest.facets.forEach(function (data, facetNumber) {
-        var facet = { name: data.name, label: data.label, values: data.values, inputs: [], counts: [], items: [], lists: null };
-        var many = data.values.length > MANY_VALUES;
+        var facet = { name: data.name, number: facetNumber, inputs: [], counts: [], items: [], lists: null, wanted: [],
+                      folded: !!data.folded };
         facet.box = document.createElement("details");
         facet.box.className = "facet";
-        facet.box.open = !many && !narrow;
+        facet.box.open = !data.folded && !narrow;
         var summary = document.createElement("summary");
         summary.textContent = data.label;
         facet.box.appendChild(summary);
@@ -159,35 +166,14 @@
         legend.className = "visually-hidden";
         legend.textContent = data.label;
         fieldset.appendChild(legend);
-        var ul = document.createElement("ul");
-        data.values.forEach(function (value, valueNumber) {
-          var item = document.createElement("li");
-          var box = document.createElement("input");
-          box.type = "checkbox";
-          box.id = "filter_" + facetNumber + "_" + valueNumber;
-          box.name = data.name;
-          box.value = value.id;
-          var label = document.createElement("label");
-          label.htmlFor = box.id;
-          label.appendChild(document.createTextNode(value.label + " "));
-          var count = document.createElement("span");
-          count.className = "count";
-          label.appendChild(count);
-          item.appendChild(box);
-          item.appendChild(label);
-          ul.appendChild(item);
-          box.addEventListener("change", function () { writeURL(false); search(); });
-          facet.inputs.push(box);
-          facet.counts.push(count);
-          facet.items.push(item);
-        });
-        fieldset.appendChild(ul);
+        facet.list = document.createElement("ul");
+        fieldset.appendChild(facet.list);
         facet.box.appendChild(fieldset);
-        if (many) {
-          facet.folded = true;
+        if (data.folded) {
           facet.toggle = document.createElement("button");
           facet.toggle.type = "button";
           facet.toggle.className = "link-button";
+          facet.toggle.hidden = true;
           facet.toggle.setAttribute("aria-expanded", "false");
           facet.toggle.addEventListener("click", function () {
             facet.folded = !facet.folded;
@@ -196,11 +182,42 @@
           });
           facet.box.appendChild(facet.toggle);
         }
-        // A long facet's values are loaded when the reader opens it.
+        if (data.values) addValues(facet, data.values);
+        // A folded facet's values are loaded when the reader opens it.
         facet.box.addEventListener("toggle", function () { if (facet.box.open && !facet.lists) search(); });
         facetBox.appendChild(facet.box);
         facets.push(facet);
       });
+    }
+
+    function addValues(facet, values) {
+      facet.values = values;
+      values.forEach(function (value, valueNumber) {
+        var item = document.createElement("li");
+        var box = document.createElement("input");
+        box.type = "checkbox";
+        box.id = "filter_" + facet.number + "_" + valueNumber;
+        box.name = facet.name;
+        box.value = value.id;
+        var label = document.createElement("label");
+        label.htmlFor = box.id;
+        label.appendChild(document.createTextNode(value.label + " "));
+        var count = document.createElement("span");
+        count.className = "count";
+        label.appendChild(count);
+        item.appendChild(box);
+        item.appendChild(label);
+        facet.list.appendChild(item);
+        box.addEventListener("change", function () {
+          facet.wanted = facet.inputs.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+          writeURL(false);
+          search();
+        });
+        facet.inputs.push(box);
+        facet.counts.push(count);
+        facet.items.push(item);
+      });
+      applyWanted(facet);
     }
 
     function chosen(facet) {
@@ -221,12 +238,17 @@
       var words = wordsOf(input.value);
       var dropped = words.filter(function (word) { return index.stopWords.has(word); });
       words = words.filter(function (word, i) { return !index.stopWords.has(word) && words.indexOf(word) === i; });
-      var needed = facets.filter(function (facet) { return !facet.lists && (facet.box.open || chosen(facet).length); });
+      var needed = facets.filter(function (facet) { return !facet.lists && (facet.box.open || facet.wanted.length); });
       Promise.all([Promise.all(words.map(function (word) { return index.scores(word); })),
-                   Promise.all(needed.map(function (facet) { return index.facetValues(facet); }))])
+                   Promise.all(needed.map(function (facet) { return index.facet(facet.name); }))])
         .then(function (loaded) {
           if (mine !== run) return;
-          loaded[1].forEach(function (lists, i) { needed[i].lists = lists; });
+          loaded[1].forEach(function (file, i) {
+            var facet = needed[i];
+            if (facet.lists) return;
+            if (!facet.inputs.length) addValues(facet, file.values);
+            facet.lists = file.lists;
+          });
           update(words, loaded[0], dropped);
         })
         .catch(function (error) {
@@ -285,6 +307,7 @@
     }
 
     function showCounts(facet) {
+      if (!facet.values) return;
       var live = facet.live || facet.values.map(function (value) { return value.count; });
       var order = live.map(function (n, i) { return i; }).sort(function (a, b) { return live[b] - live[a] || a - b; });
       var top = new Set(order.slice(0, FOLDED_SHOWN));
@@ -369,7 +392,7 @@
     });
     more.addEventListener("click", function () { showMore(wordsOf(input.value), true); });
     clear.addEventListener("click", function () {
-      facets.forEach(function (facet) { facet.inputs.forEach(function (box) { box.checked = false; }); });
+      facets.forEach(function (facet) { facet.wanted = []; applyWanted(facet); });
       writeURL(false);
       search();
       input.focus();
