@@ -2,7 +2,8 @@
 # Praxis: set up, build, and build the site.
 #
 #   ./build.sh          install what is missing, build praxis (release), build content/ into public/
-#   ./build.sh test     the same set-up, then the whole test suite
+#   ./build.sh test     the same set-up, then the whole test suite: swift test, then the browser
+#                       checks (scripts/browser/check.py) on the catalogue and the rich test fixture
 #   ./build.sh bench    the same set-up, then the benchmark (scripts/benchmark.sh; see its header)
 #
 # System libraries come from Debian's packages: installed with apt-get when run as root,
@@ -13,13 +14,18 @@ cd "$(dirname "$0")"
 command_name=${1:-build}
 case "$command_name" in
   build|test|bench) ;;
-  -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "build.sh: unknown command '$command_name' (use: build, test or bench)" >&2; exit 2 ;;
 esac
 
 # Debian packages the build needs: cmark-gfm with its extensions, pkg-config to find them.
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
 if [ "$command_name" = bench ]; then packages+=(hugo hyperfine time python3); fi
+# The browser checks of `test`: headless Chromium and its WebDriver, Java for the Nu validator,
+# Debian's Python for their virtualenv, a font with Arial's metrics for the theme's font stack.
+if [ "$command_name" = test ]; then
+  packages+=(chromium chromium-driver default-jre-headless python3 python3-venv fonts-liberation)
+fi
 
 missing=()
 for package in "${packages[@]}"; do
@@ -36,6 +42,17 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "Install them with:  sudo apt-get install ${missing[*]}" >&2
     exit 1
   fi
+fi
+
+# The browser checks' Python packages, pinned in scripts/browser/requirements.txt, go into a
+# virtualenv of their own (Debian's Python is externally managed); set up anew when the list changes.
+browser_venv=.build/browser-venv
+if [ "$command_name" = test ] && ! cmp -s scripts/browser/requirements.txt "$browser_venv/requirements.txt"; then
+  echo "Setting up $browser_venv ..."
+  rm -rf "$browser_venv"
+  /usr/bin/python3 -m venv "$browser_venv"
+  "$browser_venv/bin/pip" install -q --disable-pip-version-check --no-deps -r scripts/browser/requirements.txt
+  cp scripts/browser/requirements.txt "$browser_venv/requirements.txt"
 fi
 
 # Swift: the toolchain of this machine image lives in /opt/swift when it is not on PATH.
@@ -57,6 +74,13 @@ case "$command_name" in
     swift build --build-tests
     # XCTest only: an empty Swift Testing run would close the log with "0 tests".
     swift test --skip-build --disable-swift-testing
+    # Browser checks: valid HTML, axe-core and keyboard behaviour on every page of the catalogue
+    # and of the rich fixture (a sub-path, two languages), built with the binary just tested.
+    sites=$(mktemp -d)
+    trap 'rm -rf "$sites"' EXIT
+    .build/debug/praxis build . --output "$sites/catalogue"
+    .build/debug/praxis build Tests/PraxisTests/Fixtures/rich-site --output "$sites/rich-site"
+    "$browser_venv/bin/python" scripts/browser/check.py "$sites/catalogue" "$sites/rich-site"
     ;;
   bench)
     swift build -c release --product praxis
