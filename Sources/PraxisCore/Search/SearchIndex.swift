@@ -6,6 +6,8 @@ struct SearchIndex: Sendable {
         var url: String
         var title: String
         var summary: String
+        /// The facts a reader may have searched by, shown under the summary: place, tags, partners.
+        var meta: String
         /// practice, partner, workshop, day or page.
         var type: String
         var lang: String

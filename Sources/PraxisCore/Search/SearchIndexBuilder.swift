@@ -6,14 +6,15 @@ enum SearchIndexBuilder {
     private struct Source: Sendable {
         var document: SearchIndex.Document
         var title: String
-        /// Summary and the short facts a reader might search by (place, tags, partner names).
+        /// Summary and facts line: what a result shows under its title.
         var summary: String
-        /// The entry's file, whose body text is the third field.
+        /// The entry's file, whose body text is the third field, and more text to search as body.
         var file: String
+        var moreBody: String
     }
 
     static func build(_ site: Site, facets: [Facet], typeLabels: [String: String], typeFacetLabel: String) async -> SearchIndex {
-        let sources = self.sources(site)
+        let sources = self.sources(site, countryLanguage: site.config.language)
         let fields = await wordFields(sources, bodies: site.bodies)
         var postings: [String: [Int]] = [:]
         for (number, words) in fields.enumerated() {
@@ -30,30 +31,36 @@ enum SearchIndexBuilder {
     }
 
     /// Practices first, in the site's alphabetical order: with no query, a filtered list reads
-    /// in that order.
-    private static func sources(_ site: Site) -> [Source] {
+    /// in that order. Whatever ranks as summary is shown with the result (summary and facts
+    /// line), so a reader sees why an entry was found.
+    private static func sources(_ site: Site, countryLanguage: String) -> [Source] {
         var sources: [Source] = []
         func add(_ url: String, _ kind: EntryKind, _ title: String, _ summary: String, _ lang: String,
-                 extra: [String?] = [], file: String) {
-            sources.append(Source(document: .init(url: url, title: title, summary: summary, type: kind.rawValue, lang: lang),
-                                  title: title, summary: ([summary] + extra.compactMap { $0 }).joined(separator: " "), file: file))
+                 facts: [String?] = [], moreBody: [String] = [], file: String) {
+            let meta = facts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
+            sources.append(Source(document: .init(url: url, title: title, summary: summary, meta: meta, type: kind.rawValue, lang: lang),
+                                  title: title, summary: summary + " " + meta, file: file, moreBody: moreBody.joined(separator: " ")))
         }
+        func named(_ partner: Partner) -> String { partner.short.map { "\(partner.title) (\($0))" } ?? partner.title }
         for practice in site.practices {
-            let partnerNames = practice.partners.compactMap { site.partnerByID[$0] }.flatMap { [$0.title, $0.short] }
+            let place = [practice.place?.municipality, practice.place?.state].compactMap { $0 }.joined(separator: ", ")
             add(SitePaths.practice(practice.id), .practice, practice.title, practice.summary, practice.lang,
-                extra: [practice.place?.municipality, practice.place?.state] + practice.tags + partnerNames,
+                facts: [place, practice.tags.joined(separator: ", "),
+                        practice.partners.compactMap { site.partnerByID[$0].map(named) }.joined(separator: ", ")],
                 file: practice.origin.file)
         }
         for partner in site.partners {
             add(SitePaths.partner(partner.id), .partner, partner.title, partner.summary, partner.lang,
-                extra: [partner.short], file: partner.origin.file)
+                facts: [partner.short, partner.country.map { CountryNames.name(of: $0, language: countryLanguage) }],
+                file: partner.origin.file)
         }
         for workshop in site.workshops {
             add(SitePaths.workshop(workshop.id), .workshop, workshop.title, workshop.summary, workshop.lang,
-                extra: [workshop.audience], file: workshop.origin.file)
+                facts: [workshop.audience], file: workshop.origin.file)
             for day in site.days[workshop.id] ?? [] {
-                add(SitePaths.day(workshop.id, day.id), .day, day.title, day.summary ?? day.motto ?? "", day.lang,
-                    extra: [day.motto] + day.sessions.map(\.title), file: day.origin.file)
+                let summary = day.summary ?? day.motto ?? ""
+                add(SitePaths.day(workshop.id, day.id), .day, day.title, summary, day.lang,
+                    facts: [day.motto == summary ? nil : day.motto], moreBody: day.sessions.compactMap(\.title), file: day.origin.file)
             }
         }
         for page in site.pages {
@@ -73,6 +80,7 @@ enum SearchIndexBuilder {
                     (start, chunk.map { source in
                         var found: [String: SearchIndex.Fields] = [:]
                         SearchText.forEachWord(bodies[source.file]?.plainText ?? "") { found[$0, default: []].insert(.body) }
+                        SearchText.forEachWord(source.moreBody) { found[$0, default: []].insert(.body) }
                         SearchText.forEachWord(source.summary) { found[$0, default: []].insert(.summary) }
                         SearchText.forEachWord(source.title) { found[$0, default: []].insert(.title) }
                         return found

@@ -5,7 +5,7 @@ import Foundation
 ///
 ///     search.json                   manifest: facets with labels, stop words, where words and documents are
 ///     search/words/<n>.json         words in byte order, cut by size; the manifest has each file's first word
-///     search/docs/<n>.json          title, summary, URL, type, lang of `documentsPerFile` documents
+///     search/docs/<n>.json          title, summary, facts line, URL, type, lang of `documentsPerFile` documents
 ///     search/facets/<name>.json     the facet's values and, per value, its document numbers (delta-coded)
 ///
 /// Numbers in postings are delta-coded (`(document - previous) << 3 | fields`), which keeps them
@@ -37,6 +37,7 @@ enum SearchShards {
             var json = JSONBytes()
             json.array(index.documents[start..<min(start + documentsPerFile, index.documents.count)]) { json, document in
                 json.raw("{"); json.key("lang"); json.string(document.lang)
+                json.raw(","); json.key("meta"); json.string(document.meta)
                 json.raw(","); json.key("summary"); json.string(document.summary)
                 json.raw(","); json.key("title"); json.string(document.title)
                 json.raw(","); json.key("type"); json.string(document.type)

@@ -356,6 +356,12 @@
       item.appendChild(heading);
       item.appendChild(kind);
       item.appendChild(summary);
+      if (entry.meta) {
+        var meta = document.createElement("p");
+        meta.className = "meta";
+        highlight(meta, entry.meta, words);
+        item.appendChild(meta);
+      }
       return item;
     }
 
