@@ -13,10 +13,21 @@ import Foundation
 ///     render   pages through the theme                      [OutputFile]
 ///     write    a fresh folder, swapped in when complete     public/
 public enum Pipeline {
+    /// `praxis build`: the whole site, then the write stage.
     public static func build(_ options: BuildOptions) async throws -> BuildReport {
-        var clock = StageClock()
         try OutputGuard.check(output: options.output, siteRoot: options.siteRoot)
+        var generated = try await generate(options)
+        var clock = StageClock()
+        try await OutputWriter(output: options.output).write(files: generated.files, copies: generated.copies)
+        clock.lap("write")
+        generated.report.timings += clock.laps
+        return generated.report
+    }
 
+    /// Every stage but the write: the site in memory. `praxis check` and `praxis serve` use it
+    /// without touching the output folder.
+    public static func generate(_ options: BuildOptions) async throws -> GeneratedSite {
+        var clock = StageClock()
         var problems = Problems()
         let tree = SourceTree.scan(root: options.siteRoot, problems: &problems)
         clock.lap("load")
@@ -65,12 +76,18 @@ public enum Pipeline {
         clock.lap("render")
 
         let copies = try StaticFiles.copies(site.staticFiles, siteRoot: options.siteRoot, generated: files.map(\.path))
-        try await OutputWriter(output: options.output).write(files: files, copies: copies)
-        clock.lap("write")
-
-        return BuildReport(pages: pages.count, files: files.count + copies.count, practices: site.practices.count,
-                           timings: clock.laps)
+        let report = BuildReport(pages: pages.count, files: files.count + copies.count, practices: site.practices.count,
+                                 timings: clock.laps)
+        return GeneratedSite(files: files, copies: copies, report: report)
     }
+}
+
+/// A built site not yet written: generated files, and static files to copy from the site root.
+public struct GeneratedSite: Sendable {
+    public var files: [OutputFile]
+    /// Source file (absolute) and its path in the output.
+    public var copies: [(from: URL, to: String)]
+    public var report: BuildReport
 }
 
 /// Wall time per stage, for `--verbose` and the benchmark.
