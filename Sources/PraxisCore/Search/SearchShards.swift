@@ -14,7 +14,7 @@ import Foundation
 enum SearchShards {
     /// Where the shards are, relative to search.json.
     static let folder = "search/"
-    static let documentsPerFile = 10
+    static let documentsPerFile = 5
     /// A facet with more values starts folded on the page; its values stay out of the manifest
     /// (400 partner names would double its size) and load with the facet.
     static let manyValues = 12
