@@ -4,7 +4,9 @@
 #   ./build.sh          install what is missing, build praxis (release), build content/ into public/
 #   ./build.sh test     the same set-up, then the whole test suite: swift test, then the browser
 #                       checks (scripts/browser/check.py) on the catalogue and the rich test fixture
-#   ./build.sh bench    the same set-up, then the benchmark (scripts/benchmark.sh; see its header)
+#   ./build.sh bench    the same set-up, then the benchmarks: build time against Hugo
+#                       (scripts/benchmark.sh) and first-query bytes of the search
+#                       (scripts/search-benchmark.sh); see their headers
 #
 # System libraries come from Debian's packages: installed with apt-get when run as root,
 # otherwise the exact command is printed and the script stops.
@@ -14,7 +16,7 @@ cd "$(dirname "$0")"
 command_name=${1:-build}
 case "$command_name" in
   build|test|bench) ;;
-  -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "build.sh: unknown command '$command_name' (use: build, test or bench)" >&2; exit 2 ;;
 esac
 
@@ -26,6 +28,8 @@ if [ "$command_name" = bench ]; then packages+=(hugo hyperfine time python3); fi
 if [ "$command_name" = test ]; then
   packages+=(chromium chromium-driver default-jre-headless python3 python3-venv fonts-liberation)
 fi
+# The search benchmark measures in the same browser.
+if [ "$command_name" = bench ]; then packages+=(chromium chromium-driver python3-venv fonts-liberation); fi
 
 missing=()
 for package in "${packages[@]}"; do
@@ -44,10 +48,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-# The browser checks' Python packages, pinned in scripts/browser/requirements.txt, go into a
+# The browser checks' Python packages (test and bench), pinned in scripts/browser/requirements.txt, go into a
 # virtualenv of their own (Debian's Python is externally managed); set up anew when the list changes.
 browser_venv=.build/browser-venv
-if [ "$command_name" = test ] && ! cmp -s scripts/browser/requirements.txt "$browser_venv/requirements.txt"; then
+if [ "$command_name" != build ] && ! cmp -s scripts/browser/requirements.txt "$browser_venv/requirements.txt"; then
   echo "Setting up $browser_venv ..."
   rm -rf "$browser_venv"
   /usr/bin/python3 -m venv "$browser_venv"
@@ -86,5 +90,7 @@ case "$command_name" in
     swift build -c release --product praxis
     shift
     scripts/benchmark.sh "$@"
+    echo
+    scripts/search-benchmark.sh
     ;;
 esac
