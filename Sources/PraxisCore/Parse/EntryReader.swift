@@ -38,7 +38,7 @@ struct EntryReader {
     mutating func summary(required: Bool) -> String? {
         guard let value: String = self("summary") else {
             if required {
-                problem("summary", "is missing.",
+                problem("summary", front.mapping["summary"] == nil ? "is missing." : "is empty.",
                         hint: "It is required: one or two plain sentences of at most \(Validate.summaryLimit) characters, shown in lists and search.")
             }
             return nil

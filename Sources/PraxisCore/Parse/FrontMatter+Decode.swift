@@ -6,7 +6,7 @@ extension FrontMatter {
     /// Decodes one key's value (used for keys known only at run time, like the facets of site.yaml).
     func decode<T: Decodable>(_ type: T.Type, key: String, lines: KeyLines, problems: inout Problems) -> T? {
         guard let node = mapping[key] else { return nil }
-        if case .scalar(let scalar) = node, scalar.tag.description == Tag.Name.null.rawValue { return nil }
+        if case .scalar(let scalar) = node, scalar.tag.description == Tag.Name.null.rawValue || Self.isNull(scalar) { return nil }
         do {
             return try YAMLDecoder().decode(T.self, from: node)
         } catch let error as DecodingError {
@@ -15,6 +15,12 @@ extension FrontMatter {
             problems.add(file, line: lines.line(key), key: key, "could not be read: \(error).")
         }
         return nil
+    }
+
+    /// `key:` with nothing after it, `~` or `null`: YAML's empty value. The composed nodes carry
+    /// no resolved tag, so the plain text decides; a quoted "" stays an empty text.
+    static func isNull(_ scalar: Node.Scalar) -> Bool {
+        scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
     private func diagnostic(for error: DecodingError, lines: KeyLines, prefix: String, expected: Any.Type) -> Diagnostic {
