@@ -68,8 +68,7 @@ extension Resolver {
     /// another page is an error.
     func checkURLSpace(problems: inout Problems) {
         var claimed: [String: String] = [:]
-        for reserved in ["", SitePaths.search, SitePaths.practices, SitePaths.workshops, SitePaths.sources, "partners/",
-                         "country/", "tags/", "assets/"] + content.config.facets.map({ SitePaths.facet($0.name) }) {
+        for reserved in SitePaths.reserved(facets: content.config.facets.map(\.name)) {
             claimed[reserved] = "Praxis itself"
         }
         for page in content.pages {

@@ -15,6 +15,11 @@ public enum SitePaths {
     /// this id, or it would sit in the folder of the pages of /practices/.
     public static let pageSegment = "page"
 
+    /// Top-level folders Praxis builds itself, which no page (`/<id>/`) may take.
+    public static func reserved(facets: [String]) -> [String] {
+        ["", search, practices, workshops, sources, "partners/", "country/", "tags/", "assets/"] + facets.map(facet)
+    }
+
     public static func practice(_ id: String) -> String { "practices/\(id)/" }
     public static func partner(_ id: String) -> String { "partners/\(id)/" }
     public static func workshop(_ id: String) -> String { "workshops/\(id)/" }
