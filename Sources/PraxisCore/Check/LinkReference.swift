@@ -71,10 +71,25 @@ enum LinkReference: Equatable {
         return url[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
     }
 
-    /// The URLs of a `srcset`: comma-separated candidates, each a URL and an optional size.
+    /// The URLs of a `srcset`: candidates separated by commas, each a URL and an optional size
+    /// (`a.png 1x, b.png 2x`). Read as HTML does: the URL runs to the next space, so a comma
+    /// inside it (`data:image/png;base64,...`) does not split it.
     static func srcsetURLs(_ value: String) -> [String] {
-        value.split(separator: ",").compactMap { candidate in
-            candidate.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).first.map(String.init)
+        var urls: [String] = []
+        var rest = Substring(value)
+        while true {
+            rest = rest.drop { $0.isWhitespace || $0 == "," }
+            guard !rest.isEmpty else { return urls }
+            var url = rest.prefix { !$0.isWhitespace }
+            rest = rest.dropFirst(url.count)
+            if url.hasSuffix(",") {
+                while url.hasSuffix(",") { url = url.dropLast() }
+            } else if let comma = rest.firstIndex(of: ",") {
+                rest = rest[rest.index(after: comma)...]  // past the size descriptor
+            } else {
+                rest = ""
+            }
+            urls.append(String(url))
         }
     }
 }
