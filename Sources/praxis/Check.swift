@@ -21,7 +21,7 @@ struct Check: AsyncParsableCommand {
     @Argument(help: "The site root: a folder with content/ and seeds/.")
     var siteRoot: String = "."
 
-    @Option(help: "How to print the problems: text, github or json.")
+    @Option(help: "How to print the problems.")
     var format: CheckFormat = .text
 
     @Option(name: .customLong("base-url"), help: "Check as if published at this address, instead of base_url in site.yaml.")

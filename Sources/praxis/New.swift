@@ -17,7 +17,7 @@ struct New: AsyncParsableCommand {
         """
     )
 
-    @Argument(help: "What to create: practice, partner, workshop, day or page.")
+    @Argument(help: "What to create.")
     var kind: NewEntryKind
 
     @Argument(help: "The id: the file name without .md (for a day: WORKSHOP-ID/day-N).")
@@ -26,7 +26,7 @@ struct New: AsyncParsableCommand {
     @Option(help: "The title to write, instead of one made from the id.")
     var title: String?
 
-    @Option(name: .customLong("site-root"), help: "The site root: a folder with content/ and seeds/ (default: the current folder).")
+    @Option(name: .customLong("site-root"), help: "The site root: a folder with content/ and seeds/.")
     var siteRoot: String = "."
 
     func run() async throws {
