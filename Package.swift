@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // Debian's cmark-gfm (libcmark-gfm-dev + libcmark-gfm-extensions-dev), seen through a shim header.
@@ -33,11 +36,23 @@ let package = Package(
             ],
             plugins: ["EmbedDefaultTheme"]
         ),
+        // `praxis serve`: the HTTP server, file watcher and live reload, kept out of PraxisCore so
+        // that building a site never links a server.
+        .target(
+            name: "PraxisServe",
+            dependencies: [
+                "PraxisCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The thin command line over PraxisCore.
         .executableTarget(
             name: "praxis",
             dependencies: [
                 "PraxisCore",
+                "PraxisServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

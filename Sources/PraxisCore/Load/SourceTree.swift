@@ -32,35 +32,81 @@ struct SourceTree: Sendable {
     /// Walks `root`; every misplaced or misnamed file is a problem, never silently skipped.
     static func scan(root: URL, problems: inout Problems) -> SourceTree {
         var tree = SourceTree(root: root)
-        let content = root.appending(path: "content")
-        guard isDirectory(content) else {
-            problems.add("content", line: nil, "is missing: \(root.path) is not a site root.",
-                         hint: "A site root holds content/ (with site.yaml) and seeds/. Run praxis in such a folder or name it: praxis build PATH.")
-            return tree
+        for part in Part.allCases {
+            problems.add(contentsOf: tree.rescan(part))
+            if part == .top, !tree.hasContent { break }
         }
-        let siteYAML = content.appending(path: "site.yaml")
-        if FileManager.default.fileExists(atPath: siteYAML.path) {
-            tree.siteYAML = File(id: "site", path: "content/site.yaml", url: siteYAML)
-        } else {
-            problems.add("content/site.yaml", line: nil, "is missing.",
-                         hint: "Every site needs content/site.yaml with at least title, base_url and facets.")
-        }
-        for name in visibleNames(in: content) {
-            let url = content.appending(path: name)
-            if name == "site.yaml" { continue }
-            if !isDirectory(url) || !contentFolders.contains(name) {
-                let nearest = Suggestion.nearest(to: name, in: contentFolders)
-                problems.add("content/\(name)", line: nil, "does not belong in content/.",
-                             hint: (nearest.map { "Did you mean \($0)/? " } ?? "") + "Allowed: site.yaml and the folders \(contentFolders.joined(separator: ", ")).")
-            }
-        }
-        tree.practices = markdownFiles(in: content.appending(path: "practices"), path: "content/practices", problems: &problems)
-        tree.partners = markdownFiles(in: content.appending(path: "partners"), path: "content/partners", problems: &problems)
-        tree.pages = markdownFiles(in: content.appending(path: "pages"), path: "content/pages", problems: &problems)
-        tree.seeds = markdownFiles(in: root.appending(path: "seeds"), path: "seeds", problems: &problems)
-        tree.workshops = workshopFolders(in: content.appending(path: "workshops"), problems: &problems)
-        tree.staticFiles = filesBelow(content.appending(path: "static"))
         return tree
+    }
+
+    /// The parts of a site root that are walked on their own. A full scan walks them all;
+    /// `praxis serve` walks again only the parts a change touched.
+    enum Part: CaseIterable, Sendable {
+        /// content/ itself: site.yaml and what does not belong there.
+        case top
+        case practices, partners, pages, seeds, workshops, staticFiles
+
+        /// The parts a change at `path` (relative to the site root) touches: a file's folder, and
+        /// for a folder of content/ that appears or goes, content/ itself too. Empty outside
+        /// content/ and seeds/.
+        static func touched(by path: String) -> [Part] {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+            if parts.first == "seeds" { return [.seeds] }
+            guard parts.first == "content" else { return [] }
+            guard parts.count >= 2 else { return Part.allCases }
+            let folder: Part? = switch parts[1] {
+            case "practices": .practices
+            case "partners": .partners
+            case "pages": .pages
+            case "workshops": .workshops
+            case "static": .staticFiles
+            default: nil
+            }
+            guard let folder else { return [.top] }
+            return parts.count == 2 ? [.top, folder] : [folder]
+        }
+    }
+
+    /// True when the site root has a content/ folder (set by the `.top` part).
+    private(set) var hasContent = false
+
+    /// Walks `part` again, replacing what the tree knew of it; returns the part's problems.
+    mutating func rescan(_ part: Part) -> Problems {
+        var problems = Problems()
+        let content = root.appending(path: "content")
+        switch part {
+        case .top:
+            hasContent = Self.isDirectory(content)
+            siteYAML = nil
+            guard hasContent else {
+                problems.add("content", line: nil, "is missing: \(root.path) is not a site root.",
+                             hint: "A site root holds content/ (with site.yaml) and seeds/. Run praxis in such a folder or name it: praxis build PATH.")
+                return problems
+            }
+            let siteFile = content.appending(path: "site.yaml")
+            if FileManager.default.fileExists(atPath: siteFile.path) {
+                siteYAML = File(id: "site", path: "content/site.yaml", url: siteFile)
+            } else {
+                problems.add("content/site.yaml", line: nil, "is missing.",
+                             hint: "Every site needs content/site.yaml with at least title, base_url and facets.")
+            }
+            for name in Self.visibleNames(in: content) {
+                let url = content.appending(path: name)
+                if name == "site.yaml" { continue }
+                if !Self.isDirectory(url) || !Self.contentFolders.contains(name) {
+                    let nearest = Suggestion.nearest(to: name, in: Self.contentFolders)
+                    problems.add("content/\(name)", line: nil, "does not belong in content/.",
+                                 hint: (nearest.map { "Did you mean \($0)/? " } ?? "") + "Allowed: site.yaml and the folders \(Self.contentFolders.joined(separator: ", ")).")
+                }
+            }
+        case .practices: practices = Self.markdownFiles(in: content.appending(path: "practices"), path: "content/practices", problems: &problems)
+        case .partners: partners = Self.markdownFiles(in: content.appending(path: "partners"), path: "content/partners", problems: &problems)
+        case .pages: pages = Self.markdownFiles(in: content.appending(path: "pages"), path: "content/pages", problems: &problems)
+        case .seeds: seeds = Self.markdownFiles(in: root.appending(path: "seeds"), path: "seeds", problems: &problems)
+        case .workshops: workshops = Self.workshopFolders(in: content.appending(path: "workshops"), problems: &problems)
+        case .staticFiles: staticFiles = Self.filesBelow(content.appending(path: "static"))
+        }
+        return problems
     }
 
     /// `<id>.md` files of one folder; a file with a bad id or another extension is a problem.

@@ -2,9 +2,53 @@ import Foundation
 
 /// Stage "parse" over all files: site.yaml first (entries are checked against its facets),
 /// then every entry file, in parallel chunks merged back in a fixed order.
+///
+/// The steps are separate functions so that `praxis serve` (Incremental/) parses only the
+/// files that changed and assembles the rest from its cache, in the same order and with the
+/// same messages as a full build.
 enum ParseStage {
+    /// One entry file to parse, by kind.
+    enum Job: Sendable {
+        case practice(SourceTree.File), partner(SourceTree.File), workshop(SourceTree.File)
+        case day(SourceTree.File, String), page(SourceTree.File), source(SourceTree.File)
+
+        var file: SourceTree.File {
+            switch self {
+            case .practice(let file), .partner(let file), .workshop(let file), .day(let file, _), .page(let file), .source(let file): file
+            }
+        }
+    }
+
+    enum Parsed: Sendable {
+        case practice(Practice), partner(Partner), workshop(Workshop), day(WorkshopDay), page(Page), source(SourceDocument)
+    }
+
     static func run(_ tree: SourceTree, baseURL: String?, problems earlier: Problems) async throws -> ParsedContent {
         var problems = earlier
+        let config = try self.config(tree, baseURL: baseURL, problems: &problems)
+        let parser = EntryParser(site: config)
+        let jobs = self.jobs(tree)
+        let chunkSize = 64
+        let chunks = stride(from: 0, to: jobs.count, by: chunkSize).map { Array(jobs[$0..<min($0 + chunkSize, jobs.count)]) }
+        let results = await withTaskGroup(of: (Int, [Parsed], Problems).self) { group in
+            for (index, chunk) in chunks.enumerated() {
+                group.addTask {
+                    var local = Problems()
+                    let parsed = chunk.compactMap { parse($0, parser: parser, problems: &local) }
+                    return (index, parsed, local)
+                }
+            }
+            var ordered = [([Parsed], Problems)](repeating: ([], Problems()), count: chunks.count)
+            for await (index, parsed, local) in group { ordered[index] = (parsed, local) }
+            return ordered
+        }
+        var content = assemble(tree, config: config, results: results, problems: problems)
+        content.staticSizes = staticSizes(tree.staticFiles, root: tree.root)
+        return content
+    }
+
+    /// Reads content/site.yaml; without it, or with problems in it, nothing else can be checked.
+    static func config(_ tree: SourceTree, baseURL: String?, problems: inout Problems) throws -> SiteConfig {
         guard let siteFile = tree.siteYAML else {
             try problems.check(stage: "load")
             throw BuildFailure(stage: "load", diagnostics: [])
@@ -18,47 +62,36 @@ enum ParseStage {
             try problems.check(stage: "parse")
             throw BuildFailure(stage: "parse", diagnostics: [])
         }
+        return config
+    }
 
-        let parser = EntryParser(site: config)
-        enum Job: Sendable {
-            case practice(SourceTree.File), partner(SourceTree.File), workshop(SourceTree.File)
-            case day(SourceTree.File, String), page(SourceTree.File), source(SourceTree.File)
-        }
-        enum Parsed: Sendable {
-            case practice(Practice), partner(Partner), workshop(Workshop), day(WorkshopDay), page(Page), source(SourceDocument)
-        }
+    /// Every entry file of the tree in the order entries are kept: practices, partners,
+    /// workshops each followed by its days, pages, sources.
+    static func jobs(_ tree: SourceTree) -> [Job] {
         var jobs: [Job] = tree.practices.map { .practice($0) } + tree.partners.map { .partner($0) }
         for workshop in tree.workshops {
             if let index = workshop.index { jobs.append(.workshop(index)) }
             jobs += workshop.days.map { .day($0, workshop.id) }
         }
         jobs += tree.pages.map { .page($0) } + tree.seeds.map { .source($0) }
+        return jobs
+    }
 
-        let chunkSize = 64
-        let chunks = stride(from: 0, to: jobs.count, by: chunkSize).map { Array(jobs[$0..<min($0 + chunkSize, jobs.count)]) }
-        let results = await withTaskGroup(of: (Int, [Parsed], Problems).self) { group in
-            for (index, chunk) in chunks.enumerated() {
-                group.addTask {
-                    var local = Problems()
-                    var parsed: [Parsed] = []
-                    for job in chunk {
-                        switch job {
-                        case .practice(let file): parser.practice(file, problems: &local).map { parsed.append(.practice($0)) }
-                        case .partner(let file): parser.partner(file, problems: &local).map { parsed.append(.partner($0)) }
-                        case .workshop(let file): parser.workshop(file, problems: &local).map { parsed.append(.workshop($0)) }
-                        case .day(let file, let workshop): parser.day(file, workshop: workshop, problems: &local).map { parsed.append(.day($0)) }
-                        case .page(let file): parser.page(file, problems: &local).map { parsed.append(.page($0)) }
-                        case .source(let file): parser.source(file, problems: &local).map { parsed.append(.source($0)) }
-                        }
-                    }
-                    return (index, parsed, local)
-                }
-            }
-            var ordered = [([Parsed], Problems)](repeating: ([], Problems()), count: chunks.count)
-            for await (index, parsed, local) in group { ordered[index] = (parsed, local) }
-            return ordered
+    /// One file: the entry, or nil with its problems added.
+    static func parse(_ job: Job, parser: EntryParser, problems: inout Problems) -> Parsed? {
+        switch job {
+        case .practice(let file): parser.practice(file, problems: &problems).map { .practice($0) }
+        case .partner(let file): parser.partner(file, problems: &problems).map { .partner($0) }
+        case .workshop(let file): parser.workshop(file, problems: &problems).map { .workshop($0) }
+        case .day(let file, let workshop): parser.day(file, workshop: workshop, problems: &problems).map { .day($0) }
+        case .page(let file): parser.page(file, problems: &problems).map { .page($0) }
+        case .source(let file): parser.source(file, problems: &problems).map { .source($0) }
         }
+    }
 
+    /// The parsed entries, in job order, into one `ParsedContent` (static sizes aside).
+    static func assemble(_ tree: SourceTree, config: SiteConfig, results: [([Parsed], Problems)], problems earlier: Problems) -> ParsedContent {
+        var problems = earlier
         var content = ParsedContent(config: config)
         content.staticFiles = tree.staticFiles
         content.dayFileIDs = Dictionary(tree.workshops.map { ($0.id, $0.days.map(\.id)) }, uniquingKeysWith: { a, _ in a })
@@ -79,11 +112,19 @@ enum ParseStage {
                 }
             }
         }
-        for path in tree.staticFiles {
-            let attributes = try? FileManager.default.attributesOfItem(atPath: tree.root.appending(path: "content/static/\(path)").path)
-            content.staticSizes[path] = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-        }
         content.problems = problems
         return content
+    }
+
+    /// Byte sizes of the files below content/static/, shown beside a workshop day's materials.
+    static func staticSizes(_ paths: [String], root: URL) -> [String: Int] {
+        var sizes: [String: Int] = [:]
+        for path in paths { sizes[path] = staticSize(path, root: root) }
+        return sizes
+    }
+
+    static func staticSize(_ path: String, root: URL) -> Int {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: root.appending(path: "content/static/\(path)").path)
+        return (attributes?[.size] as? NSNumber)?.intValue ?? 0
     }
 }

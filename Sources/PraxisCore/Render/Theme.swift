@@ -13,6 +13,8 @@ public struct Theme: Sendable {
     var assets: [(path: String, data: Data)]
     /// Language -> key -> text.
     var strings: [String: [String: String]]
+    /// Template name -> its text, so that `praxis serve` can tell which templates an edit changed.
+    var templateTexts: [String: String] = [:]
 
     static let requiredTemplates = [
         "base", "home", "practice", "partner", "workshop", "day", "page", "facet", "facet-value",
@@ -52,10 +54,12 @@ public struct Theme: Sendable {
         var library = MustacheLibrary()
         var assets: [(path: String, data: Data)] = []
         var strings: [String: [String: String]] = [:]
+        var templateTexts: [String: String] = [:]
         for (path, data) in files {
             let text = String(decoding: data, as: UTF8.self)
             if path.hasPrefix("templates/"), path.hasSuffix(".mustache") {
                 let templateName = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
+                templateTexts[templateName] = text
                 do {
                     library.register(try MustacheTemplate(string: text), named: templateName)
                 } catch let error as MustacheTemplate.ParserError {
@@ -82,6 +86,7 @@ public struct Theme: Sendable {
                          hint: "A theme needs the templates \(requiredTemplates.joined(separator: ", ")).")
         }
         guard problems.isEmpty else { return nil }
-        return Theme(name: name, origin: origin, library: library, assets: assets.sorted { $0.path < $1.path }, strings: strings)
+        return Theme(name: name, origin: origin, library: library, assets: assets.sorted { $0.path < $1.path }, strings: strings,
+                     templateTexts: templateTexts)
     }
 }

@@ -1,0 +1,175 @@
+import Foundation
+
+/// The site root as `praxis serve` last read it: the tree part by part with each part's
+/// problems, and every entry file parsed with a version that changes whenever the file is read
+/// again. A change reads again only the files it names; the folders are walked again only when
+/// a file appeared or went.
+struct SourceState {
+    let root: URL
+    private(set) var tree: SourceTree
+    private var partProblems: [SourceTree.Part: Problems] = [:]
+    /// Paths (relative to the root) of every file the tree holds, to tell an edit from an
+    /// added or removed file.
+    private var known: Set<String> = []
+    /// The text of site.yaml the entries were parsed against.
+    private(set) var configText: String?
+    private var parsed: [String: ParsedFile] = [:]
+    private(set) var staticSizes: [String: Int] = [:]
+    private var nextVersion = 1
+    private var scanned = false
+    /// Files changed since they were last parsed; kept across builds that stop early (a broken
+    /// site.yaml), so that no edit is lost.
+    private var stale: Set<String> = []
+
+    struct ParsedFile {
+        var version: Int
+        var entry: ParseStage.Parsed?
+        var problems: Problems
+    }
+
+    init(root: URL) {
+        self.root = root
+        tree = SourceTree(root: root)
+    }
+
+    /// Source file path -> version, for `PageInput.file`.
+    var fileVersions: [String: Int] { parsed.mapValues(\.version) }
+
+    /// Reads what `changes` touched (everything on the first call or when `changes.everything`)
+    /// and returns the parsed content, as `ParseStage.run` would for the whole tree.
+    mutating func update(_ changes: SourceChanges, baseURL: String?) async throws -> ParsedContent {
+        if changes.everything || !scanned {
+            rescan(SourceTree.Part.allCases)
+            parsed = [:]
+            scanned = true
+        } else {
+            var parts: [SourceTree.Part] = []
+            let flagged = Set(partProblems.values.flatMap { $0.all.map(\.file) })
+            for path in changes.paths.sorted() where !Self.isIgnored(path) {
+                let url = root.appending(path: path)
+                if known.contains(path), Self.isFile(url) {
+                    // An edit: the tree stays as it is, the file is read again.
+                    stale.insert(path)
+                    if path.hasPrefix(Self.staticPrefix) {
+                        let file = String(path.dropFirst(Self.staticPrefix.count))
+                        staticSizes[file] = ParseStage.staticSize(file, root: root)
+                    }
+                } else if known.contains(path) || flagged.contains(path) || FileManager.default.fileExists(atPath: url.path)
+                            || known.contains(where: { $0.hasPrefix(path + "/") }) {
+                    // Something appeared or went: walk its folder again.
+                    parts += SourceTree.Part.touched(by: path)
+                }
+                // Otherwise a file that came and went between two looks (an editor's temporary file).
+            }
+            if !parts.isEmpty { rescan(parts) }
+        }
+
+        var problems = Problems()
+        for part in SourceTree.Part.allCases {
+            problems.add(contentsOf: partProblems[part] ?? Problems())
+            if part == .top, !tree.hasContent { break }
+        }
+        let config = try ParseStage.config(tree, baseURL: baseURL, problems: &problems)
+        let text = tree.siteYAML.flatMap { try? String(contentsOf: $0.url, encoding: .utf8) }
+        if text != configText {
+            // Entries are checked against site.yaml's facets and languages: all of them again.
+            parsed = [:]
+            configText = text
+        }
+
+        let parser = EntryParser(site: config)
+        let jobs = ParseStage.jobs(tree)
+        let toParse = jobs.filter { parsed[$0.file.path] == nil || stale.contains($0.file.path) }
+        for (path, file) in await Self.parse(toParse, parser: parser) {
+            parsed[path] = ParsedFile(version: nextVersion, entry: file.entry, problems: file.problems)
+            nextVersion += 1
+        }
+        stale = []
+        if parsed.count > jobs.count {
+            let current = Set(jobs.map(\.file.path))
+            parsed = parsed.filter { current.contains($0.key) }
+        }
+        let results = jobs.map { job -> ([ParseStage.Parsed], Problems) in
+            let file = parsed[job.file.path]!
+            return (file.entry.map { [$0] } ?? [], file.problems)
+        }
+        var content = ParseStage.assemble(tree, config: config, results: results, problems: problems)
+        content.staticSizes = staticSizes
+        return content
+    }
+
+    private static let staticPrefix = "content/static/"
+
+    /// Walks `parts` again and notes their files.
+    private mutating func rescan(_ parts: [SourceTree.Part]) {
+        var parts = Set(parts)
+        if parts.contains(.top) {
+            let hadContent = tree.hasContent
+            partProblems[.top] = tree.rescan(.top)
+            // content/ appeared or went: every part is another now.
+            if tree.hasContent != hadContent { parts = Set(SourceTree.Part.allCases) }
+        }
+        for part in SourceTree.Part.allCases where part != .top && parts.contains(part) {
+            partProblems[part] = tree.rescan(part)
+        }
+        var known: Set<String> = []
+        if let site = tree.siteYAML { known.insert(site.path) }
+        for file in tree.practices + tree.partners + tree.pages + tree.seeds { known.insert(file.path) }
+        for workshop in tree.workshops {
+            if let index = workshop.index { known.insert(index.path) }
+            for day in workshop.days { known.insert(day.path) }
+        }
+        for path in tree.staticFiles { known.insert(Self.staticPrefix + path) }
+        if parts.contains(.staticFiles) {
+            staticSizes = ParseStage.staticSizes(tree.staticFiles, root: root)
+        }
+        self.known = known
+    }
+
+    /// Hidden files and editor backups: the scan never sees them.
+    private static func isIgnored(_ path: String) -> Bool {
+        path.split(separator: "/").contains { $0.hasPrefix(".") } || path.hasSuffix("~")
+    }
+
+    private static func isFile(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
+
+    /// Parses `jobs`, in parallel chunks when there are many (the first build).
+    private static func parse(_ jobs: [ParseStage.Job], parser: EntryParser) async -> [(String, ParsedFile)] {
+        let chunkSize = 64
+        let chunks = stride(from: 0, to: jobs.count, by: chunkSize).map { Array(jobs[$0..<min($0 + chunkSize, jobs.count)]) }
+        return await withTaskGroup(of: [(String, ParsedFile)].self) { group in
+            for chunk in chunks {
+                group.addTask {
+                    chunk.map { job in
+                        var problems = Problems()
+                        let entry = ParseStage.parse(job, parser: parser, problems: &problems)
+                        return (job.file.path, ParsedFile(version: 0, entry: entry, problems: problems))
+                    }
+                }
+            }
+            var all: [(String, ParsedFile)] = []
+            for await results in group { all += results }
+            return all.sorted { $0.0 < $1.0 }
+        }
+    }
+}
+
+/// What changed below a site root since the last build: paths relative to the root, or
+/// everything (the first build, or when the watcher lost track).
+public struct SourceChanges: Sendable {
+    public var paths: Set<String>
+    public var everything: Bool
+
+    public init(paths: Set<String> = [], everything: Bool = false) {
+        self.paths = paths
+        self.everything = everything
+    }
+
+    public static let all = SourceChanges(everything: true)
+
+    /// True when a theme file (templates, assets, strings) changed.
+    var touchesThemes: Bool { everything || paths.contains { $0 == "themes" || $0.hasPrefix("themes/") } }
+}

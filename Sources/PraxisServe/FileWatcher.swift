@@ -1,0 +1,159 @@
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Watches the sources of a site root with inotify: content/, seeds/, themes/ and every folder
+/// below them, and the root itself for those folders appearing. Saves come in bursts (an
+/// editor writes a temporary file, renames it, sets its attributes), so events are collected
+/// until the folders have been quiet for `quiet`, then handed on as one batch of paths.
+final class FileWatcher: Sendable {
+    /// Paths relative to the site root that changed; `everything` when events were lost.
+    struct Batch: Sendable {
+        var paths: Set<String>
+        var everything: Bool
+    }
+
+    let root: URL
+    /// The folders below the root that hold sources.
+    static let watched = ["content", "seeds", "themes"]
+    private let descriptor: Int32
+    private let stopped = Atomic<Bool>(false)
+    private let state = Mutex(State())
+    private let quiet: Duration
+    private let batches: AsyncStream<Batch>.Continuation
+    let stream: AsyncStream<Batch>
+
+    private struct State {
+        /// Watch descriptor -> folder relative to the root ("" for the root).
+        var folders: [Int32: String] = [:]
+    }
+
+    private static let folderEvents = UInt32(IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
+                                              | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
+
+    init(root: URL, quiet: Duration = .milliseconds(15)) throws {
+        self.root = root.standardizedFileURL
+        self.quiet = quiet
+        descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
+        guard descriptor >= 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "inotify is not available"]) }
+        (stream, batches) = AsyncStream<Batch>.makeStream()
+        add("")
+        for folder in Self.watched { addTree(folder) }
+    }
+
+    /// Reads events on a thread of its own until `stop()`.
+    func start() {
+        let thread = Thread { [self] in run() }
+        thread.name = "praxis-watch"
+        thread.start()
+    }
+
+    func stop() {
+        stopped.store(true, ordering: .relaxed)
+    }
+
+    // MARK: Watches
+
+    @discardableResult
+    private func add(_ folder: String) -> Bool {
+        let path = folder.isEmpty ? root.path : root.appending(path: folder).path
+        let mask = folder.isEmpty ? UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ONLYDIR) : Self.folderEvents
+        let watch = inotify_add_watch(descriptor, path, mask)
+        guard watch >= 0 else { return false }
+        state.withLock { $0.folders[watch] = folder }
+        return true
+    }
+
+    /// Watches `folder` and every folder below it; returns the files found in them, which may
+    /// have been written before their folder was watched.
+    @discardableResult
+    private func addTree(_ folder: String) -> [String] {
+        guard add(folder) else { return [] }
+        var files: [String] = []
+        let url = root.appending(path: folder)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? [] {
+            let child = folder + "/" + name
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root.appending(path: child).path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue { files += addTree(child) } else { files.append(child) }
+        }
+        return files
+    }
+
+    // MARK: Events
+
+    private func run() {
+        var pending = Set<String>()
+        var everything = false
+        var firstPending: ContinuousClock.Instant?
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: 64 * 1024, alignment: 8)
+        defer {
+            buffer.deallocate()
+            close(descriptor)
+            batches.finish()
+        }
+        let quietMilliseconds = Int32(quiet.components.seconds * 1000 + quiet.components.attoseconds / 1_000_000_000_000_000)
+        while !stopped.load(ordering: .relaxed) {
+            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            // Waiting for a burst to end: the quiet time; otherwise wake now and then to see `stop()`.
+            let timeout = pending.isEmpty && !everything ? 250 : quietMilliseconds
+            let ready = poll(&poller, 1, timeout)
+            if ready > 0 {
+                let count = read(descriptor, buffer, 64 * 1024)
+                if count > 0 { collect(buffer, count: count, into: &pending, everything: &everything) }
+                if firstPending == nil, !pending.isEmpty || everything { firstPending = .now }
+                // A steady stream of events (a tool writing many files) is handed on every half second.
+                if let first = firstPending, ContinuousClock.now - first < .milliseconds(500) { continue }
+            } else if ready < 0, errno != EINTR {
+                break
+            }
+            if !pending.isEmpty || everything {
+                batches.yield(Batch(paths: pending, everything: everything))
+                pending = []
+                everything = false
+                firstPending = nil
+            }
+        }
+    }
+
+    private func collect(_ buffer: UnsafeMutableRawPointer, count: Int, into pending: inout Set<String>, everything: inout Bool) {
+        var offset = 0
+        let headerSize = MemoryLayout<inotify_event>.size
+        while offset + headerSize <= count {
+            let event = buffer.load(fromByteOffset: offset, as: inotify_event.self)
+            let nameStart = buffer.advanced(by: offset + headerSize)
+            let name = event.len > 0 ? String(cString: nameStart.assumingMemoryBound(to: CChar.self)) : ""
+            offset += headerSize + Int(event.len)
+
+            if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                everything = true
+                continue
+            }
+            guard let folder = state.withLock({ $0.folders[event.wd] }) else { continue }
+            if event.mask & UInt32(IN_IGNORED) != 0 {
+                _ = state.withLock { $0.folders.removeValue(forKey: event.wd) }
+                continue
+            }
+            if folder.isEmpty {
+                // The root: only its source folders matter.
+                guard Self.watched.contains(name) else { continue }
+                if event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { pending.formUnion(addTree(name)) }
+                pending.insert(name)
+                continue
+            }
+            if event.mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF) != 0 {
+                // Gone from where it was: a moved folder's watch would name its files wrongly.
+                inotify_rm_watch(descriptor, event.wd)
+                pending.insert(folder)
+                continue
+            }
+            let path = folder + "/" + name
+            if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+                pending.formUnion(addTree(path))
+            }
+            pending.insert(path)
+        }
+    }
+}

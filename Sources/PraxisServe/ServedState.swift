@@ -1,0 +1,55 @@
+import Foundation
+import PraxisCore
+import Synchronization
+
+/// What the server serves at this moment: the last good site, and the problems of the last
+/// build when it failed. Requests read it while the next build runs.
+final class ServedState: Sendable {
+    struct Current: Sendable {
+        var snapshot: SiteSnapshot
+        /// Problems of the last build; empty when it succeeded.
+        var problems: [Diagnostic]
+    }
+
+    private let current = Mutex(Current(snapshot: .empty, problems: []))
+
+    var now: Current { current.withLock { $0 } }
+
+    func update(_ outcome: LiveBuild.Outcome) {
+        current.withLock { $0 = Current(snapshot: outcome.snapshot, problems: outcome.failure?.diagnostics ?? []) }
+    }
+}
+
+/// The state a page's script is told about: the build it should show and the problems.
+struct LiveState: Codable, Sendable {
+    struct Problem: Codable, Sendable {
+        var file: String
+        var line: Int?
+        var key: String?
+        var message: String
+        var hint: String?
+        /// `file:line: key: message hint`, as `praxis build` prints it.
+        var text: String
+    }
+
+    var build: Int
+    var problems: [Problem]
+    /// Files changed by the build just done, and its time in milliseconds.
+    var changed: Int?
+    var milliseconds: Double?
+
+    init(_ current: ServedState.Current, changed: Int? = nil, milliseconds: Double? = nil) {
+        build = current.snapshot.build
+        problems = current.problems.map {
+            Problem(file: $0.file, line: $0.line, key: $0.key, message: $0.message, hint: $0.hint, text: $0.description)
+        }
+        self.changed = changed
+        self.milliseconds = milliseconds
+    }
+
+    var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Hummingbird
+import PraxisCore
+
+/// Answers every request: the site under its base path (the path of base_url) the way a static
+/// host does — `x/` is `x/index.html`, `x` without the slash is redirected, anything missing
+/// gets 404.html with status 404 — plus the reserved paths of live reload below `/__praxis/`.
+/// HTML gets the live script added on the way out; the site's files stay as built.
+struct SiteResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+    let served: ServedState
+    let events: LiveEvents
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        let response = answer(request)
+        return request.method == .head ? response.createHeadResponse() : response
+    }
+
+    private func answer(_ request: Request) -> Response {
+        guard request.method == .get || request.method == .head else {
+            return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
+        }
+        let rawPath = request.uri.path
+        let path = rawPath.removingPercentEncoding ?? rawPath
+        let current = served.now
+        switch path {
+        case "/__praxis/events":
+            return Response(status: .ok,
+                            headers: [.contentType: "text/event-stream", .cacheControl: "no-store", .connection: "keep-alive"],
+                            body: ResponseBody(asyncSequence: events.subscribe(hello: LiveState(current))))
+        case LiveScript.path:
+            return file(Data(LiveScript.source.utf8), type: "text/javascript; charset=utf-8")
+        case "/__praxis/state":
+            return file(Data(LiveState(current).json.utf8), type: "application/json")
+        default:
+            break
+        }
+        let snapshot = current.snapshot
+        guard snapshot.build > 0 else { return failedFirstBuild(current) }
+        let base = snapshot.basePath
+        guard path.hasPrefix(base) else {
+            // The host's root or the base path without its slash lead to the site.
+            if base.hasPrefix(path) { return redirect(to: base) }
+            return notFound(snapshot)
+        }
+        var relative = String(path.dropFirst(base.count))
+        if relative.isEmpty || relative.hasSuffix("/") { relative += "index.html" }
+        if let response = found(relative, in: snapshot) { return response }
+        if snapshot.files[relative + "/index.html"] != nil {
+            return redirect(to: rawPath + "/" + (request.uri.query.map { "?" + $0 } ?? ""))
+        }
+        return notFound(snapshot)
+    }
+
+    private func found(_ relative: String, in snapshot: SiteSnapshot) -> Response? {
+        let type = ContentType.of(relative)
+        if let data = snapshot.files[relative] {
+            return file(type.hasPrefix("text/html") ? LiveScript.inject(into: data, build: snapshot.build) : data, type: type)
+        }
+        if let source = snapshot.copies[relative], let data = FileManager.default.contents(atPath: source.path) {
+            return file(data, type: type)
+        }
+        return nil
+    }
+
+    private func notFound(_ snapshot: SiteSnapshot) -> Response {
+        guard let page = snapshot.files["404.html"] else {
+            return file(Data("Not found\n".utf8), type: "text/plain; charset=utf-8", status: .notFound)
+        }
+        return file(LiveScript.inject(into: page, build: snapshot.build), type: "text/html; charset=utf-8", status: .notFound)
+    }
+
+    /// Before the first good build there is no site: a page that shows the problems and
+    /// reloads when they are fixed.
+    private func failedFirstBuild(_ current: ServedState.Current) -> Response {
+        let html = """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Build failed – praxis serve</title></head>
+        <body><main><h1>The site could not be built</h1>
+        <p>\(current.problems.count) problem\(current.problems.count == 1 ? "" : "s"); this page reloads by itself when they are fixed.</p></main>
+        </body></html>
+
+        """
+        return file(LiveScript.inject(into: Data(html.utf8), build: 0), type: "text/html; charset=utf-8", status: .serviceUnavailable)
+    }
+
+    private func file(_ data: Data, type: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status,
+                 headers: [.contentType: type, .contentLength: String(data.count), .cacheControl: "no-store"],
+                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// 302, not 301: a browser keeps a permanent redirect, and the base path may change.
+    private func redirect(to location: String) -> Response {
+        Response(status: .found, headers: [.location: location, .cacheControl: "no-store"])
+    }
+}

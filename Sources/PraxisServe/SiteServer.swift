@@ -1,0 +1,61 @@
+import Foundation
+import Hummingbird
+import Logging
+import PraxisCore
+import ServiceLifecycle
+
+/// `praxis serve`: builds the site, serves it on 127.0.0.1 under its base path, and builds
+/// again on every change below content/, seeds/ and themes/, telling the open pages.
+public enum SiteServer {
+    public struct Options: Sendable {
+        public var build: BuildOptions
+        /// 0 picks a free port (printed once listening).
+        public var port: Int
+        /// Where to keep a copy of the served site on disk, if anywhere.
+        public var output: URL?
+        public var verbose: Bool
+
+        public init(build: BuildOptions, port: Int, output: URL?, verbose: Bool) {
+            self.build = build
+            self.port = port
+            self.output = output
+            self.verbose = verbose
+        }
+    }
+
+    /// Runs until SIGINT or SIGTERM.
+    public static func run(_ options: Options) async throws {
+        let report = Report(verbose: options.verbose)
+        let mirror = try options.output.map { try SnapshotWriter(output: $0, siteRoot: options.build.siteRoot) }
+        // Watch first: what is saved while the first build runs is built right after it.
+        let watcher = try FileWatcher(root: options.build.siteRoot)
+        watcher.start()
+        let served = ServedState()
+        let events = LiveEvents()
+        let live = LiveService(watcher: watcher, live: LiveBuild(options.build), served: served, events: events,
+                               mirror: nil, report: report)
+        await live.rebuild(.all)
+        if let mirror {
+            let snapshot = served.now.snapshot
+            if snapshot.build > 0 { try mirror.writeAll(snapshot) }
+        }
+        let service = LiveService(watcher: watcher, live: live.live, served: served, events: events, mirror: mirror, report: report)
+
+        var logger = Logger(label: "praxis-serve")
+        logger.logLevel = .warning
+        let application = Application(
+            responder: SiteResponder(served: served, events: events),
+            configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: options.port)),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? options.port
+                report.line("Serving http://127.0.0.1:\(port)\(served.now.snapshot.basePath) (Ctrl-C to stop)")
+            },
+            logger: logger
+        )
+        // Shut down in reverse order: the live service first ends the event streams, then the
+        // server can close its connections.
+        let group = ServiceGroup(configuration: .init(services: [application, service],
+                                                      gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+}
