@@ -298,7 +298,7 @@
       if (!words.length && !filtering) status.textContent = t("hint");
       else if (!hits.length) status.textContent = t("none");
       else status.textContent = hits.length + " " + (hits.length === 1 ? t("result-one") : t("results")) +
-        (words.length ? " " + t("for") + " „" + query + "“" : "");
+        (words.length ? " " + t("for").replace("{query}", function () { return query; }) : "");
       ignored.hidden = !dropped.length;
       ignored.textContent = dropped.length ? t("stop-words") + ": " + dropped.join(", ") : "";
       list.textContent = "";
