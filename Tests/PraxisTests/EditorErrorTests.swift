@@ -139,6 +139,14 @@ final class EditorErrorTests: XCTestCase {
         let errors = try failingBuild(["content/site.yaml": "title: Test\nbase_url: example.org\nfacets:\n  fields:\n    label: Feld\n    values: {a: A}\n"])
         assertContains(errors, ["content/site.yaml:2: base_url: \"example.org\" is not a site address."])
     }
+
+    /// A facet named like a practice's own key would silently replace that key's check.
+    func testAFacetCannotTakeTheNameOfAPracticeKey() throws {
+        let siteYAML = SiteFixture.siteYAML + "  year:\n    label: Jahr\n    values: {alt: Alt}\n"
+        let errors = try failingBuild(["content/site.yaml": siteYAML])
+        let line = siteYAML.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(of: "  year:")! + 1
+        assertContains(errors, ["content/site.yaml:\(line): facets.year: \"year\" is a key every practice already has."])
+    }
 }
 
 extension EditorErrorTests {

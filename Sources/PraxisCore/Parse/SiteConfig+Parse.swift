@@ -83,6 +83,10 @@ extension SiteConfig {
                 problems.add(file, line: lines.line(path), key: path, "\"\(name)\" is a facet Praxis builds itself.",
                              hint: "Choose another name; reserved: \(reservedFacetNames.sorted().joined(separator: ", ")).")
             }
+            if EntryParser.practiceKeys[name] != nil, !reservedFacetNames.contains(name) {
+                problems.add(file, line: lines.line(path), key: path, "\"\(name)\" is a key every practice already has.",
+                             hint: "A facet becomes a key of practices; choose a name that is not one of theirs: \(EntryParser.practiceKeys.keys.sorted().joined(separator: ", ")).")
+            }
             guard let facet = value.mapping else {
                 problems.add(file, line: lines.line(path), key: path, "expected label: and values:, found \(YAMLNode.describe(value)).")
                 continue
