@@ -51,8 +51,9 @@ enum FacetBuilder {
         for (id, counts) in spellings where counts.count > 1 {
             values[id]?.label = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
         }
-        let order = ordered ?? { GermanCollation.less($0.label, $1.label) || ($0.label == $1.label && $0.id < $1.id) }
-        return Facet(name: name, label: label, kind: kind, values: values.values.sorted(by: order))
+        let sorted = ordered.map { values.values.sorted(by: $0) }
+            ?? GermanCollation.sorted(Array(values.values), by: \.label, tieBreak: { $0.id < $1.id })
+        return Facet(name: name, label: label, kind: kind, values: sorted)
     }
 }
 

@@ -5,30 +5,30 @@ struct BodyCache {
     private struct Entry {
         var body: String
         var firstLine: Int
-        var rendered: RenderedMarkdown
-        var version: Int
     }
 
     private var entries: [String: Entry] = [:]
+    /// Every entry's body rendered, as `MarkdownStage.run` gives them.
+    private(set) var bodies: [String: RenderedMarkdown] = [:]
+    private(set) var versions: [String: Int] = [:]
     private var nextVersion = 1
 
-    /// Every entry's body rendered, as `MarkdownStage.run` gives them.
-    mutating func bodies(of content: ParsedContent) -> [String: RenderedMarkdown] {
-        var bodies: [String: RenderedMarkdown] = [:]
-        var seen: [String: Entry] = [:]
-        for origin in content.origins {
-            var entry = entries[origin.file]
-            if entry == nil || entry!.body != origin.body || entry!.firstLine != origin.bodyLine {
-                entry = Entry(body: origin.body, firstLine: origin.bodyLine,
-                              rendered: MarkdownRenderer.render(origin.body, firstLine: origin.bodyLine), version: nextVersion)
-                nextVersion += 1
-            }
-            seen[origin.file] = entry
-            bodies[origin.file] = entry!.rendered
+    /// Renders what changed in `content` and returns every body.
+    mutating func update(_ content: ParsedContent) -> [String: RenderedMarkdown] {
+        let origins = content.origins
+        for origin in origins {
+            if let entry = entries[origin.file], entry.body == origin.body, entry.firstLine == origin.bodyLine { continue }
+            entries[origin.file] = Entry(body: origin.body, firstLine: origin.bodyLine)
+            bodies[origin.file] = MarkdownRenderer.render(origin.body, firstLine: origin.bodyLine)
+            versions[origin.file] = nextVersion
+            nextVersion += 1
         }
-        entries = seen
+        if entries.count > origins.count {
+            let files = Set(origins.map(\.file))
+            entries = entries.filter { files.contains($0.key) }
+            bodies = bodies.filter { files.contains($0.key) }
+            versions = versions.filter { files.contains($0.key) }
+        }
         return bodies
     }
-
-    var versions: [String: Int] { entries.mapValues(\.version) }
 }

@@ -33,7 +33,7 @@ struct SourceState {
     }
 
     /// Source file path -> version, for `PageInput.file`.
-    var fileVersions: [String: Int] { parsed.mapValues(\.version) }
+    private(set) var fileVersions: [String: Int] = [:]
 
     /// Reads what `changes` touched (everything on the first call or when `changes.everything`)
     /// and returns the parsed content, as `ParseStage.run` would for the whole tree.
@@ -41,6 +41,7 @@ struct SourceState {
         if changes.everything || !scanned {
             rescan(SourceTree.Part.allCases)
             parsed = [:]
+            fileVersions = [:]
             scanned = true
         } else {
             var parts: [SourceTree.Part] = []
@@ -74,6 +75,7 @@ struct SourceState {
         if text != configText {
             // Entries are checked against site.yaml's facets and languages: all of them again.
             parsed = [:]
+            fileVersions = [:]
             configText = text
         }
 
@@ -82,12 +84,14 @@ struct SourceState {
         let toParse = jobs.filter { parsed[$0.file.path] == nil || stale.contains($0.file.path) }
         for (path, file) in await Self.parse(toParse, parser: parser) {
             parsed[path] = ParsedFile(version: nextVersion, entry: file.entry, problems: file.problems)
+            fileVersions[path] = nextVersion
             nextVersion += 1
         }
         stale = []
         if parsed.count > jobs.count {
             let current = Set(jobs.map(\.file.path))
             parsed = parsed.filter { current.contains($0.key) }
+            fileVersions = fileVersions.filter { current.contains($0.key) }
         }
         let results = jobs.map { job -> ([ParseStage.Parsed], Problems) in
             let file = parsed[job.file.path]!

@@ -9,7 +9,17 @@ struct CSVWriter {
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     mutating func row(_ cells: [String]) {
-        text += cells.map(Self.cell).joined(separator: ",") + "\r\n"
+        text += Self.line(cells)
+    }
+
+    /// A line made by `line` before.
+    mutating func append(line: String) {
+        text += line
+    }
+
+    /// One row as it stands in the file, CR LF included.
+    static func line(_ cells: [String]) -> String {
+        cells.map(Self.cell).joined(separator: ",") + "\r\n"
     }
 
     /// The file: byte order mark, then the rows, every line ended by CR LF.

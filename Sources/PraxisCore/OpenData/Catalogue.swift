@@ -23,7 +23,9 @@ struct Catalogue: Encodable {
     /// file compare line by line.
     var practices: [CatalogueRecord]
 
-    init(_ site: Site) {
+    /// `records: false` leaves the practices out: the frame `praxis serve` puts its kept
+    /// records into.
+    init(_ site: Site, records: Bool = true) {
         let config = site.config
         self.site = SiteInfo(title: config.title, url: config.baseURL, language: config.language)
         facets = Dictionary(config.facets.map { vocabulary in
@@ -31,6 +33,6 @@ struct Catalogue: Encodable {
                                          values: Dictionary(vocabulary.values.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a }),
                                          order: vocabulary.values.map(\.id)))
         }, uniquingKeysWith: { a, _ in a })
-        practices = site.practices.sorted { $0.id < $1.id }.map { CatalogueRecord($0, site: site) }
+        practices = records ? site.practices.sorted { $0.id < $1.id }.map { CatalogueRecord($0, site: site) } : []
     }
 }

@@ -12,10 +12,20 @@ enum CatalogueCSV {
     }
 
     static func make(_ catalogue: Catalogue, config: SiteConfig) -> OutputFile {
+        file(config, lines: catalogue.practices.map { line($0, config: config) })
+    }
+
+    /// The file from its record lines (`line`), after the header.
+    static func file(_ config: SiteConfig, lines: [String]) -> OutputFile {
         var csv = CSVWriter()
         csv.row(columns(config))
-        for record in catalogue.practices { csv.row(row(record, baseURL: config.baseURL)) }
+        for line in lines { csv.append(line: line) }
         return OutputFile(path: SitePaths.catalogueCSV, data: csv.data)
+    }
+
+    /// One record's line, CR LF included.
+    static func line(_ record: CatalogueRecord, config: SiteConfig) -> String {
+        CSVWriter.line(row(record, baseURL: config.baseURL))
     }
 
     /// The cells of one record, in the order of `columns`.

@@ -13,8 +13,50 @@ enum OpenData {
     /// of the file compare line by line; `<`, `>` and `&` escaped the way `search.json`
     /// escapes them, so no title reads as markup wherever the JSON ends up.
     static func json(_ catalogue: Catalogue) throws -> OutputFile {
+        try json(catalogue, records: catalogue.practices.map(recordJSON))
+    }
+
+    // The file piece by piece: each record is encoded on its own and put in its place, so that
+    // `praxis serve` encodes again only the records that changed.
+
+    private static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return OutputFile(path: SitePaths.catalogueJSON, data: JSONSafety.escapeMarkup(try encoder.encode(catalogue)))
+        return encoder
+    }
+
+    /// One record as it stands in catalogue.json: escaped, and indented to the depth of the
+    /// `practices` list (the encoder leaves the blank line of an empty list unindented).
+    static func recordJSON(_ record: CatalogueRecord) throws -> Data {
+        let encoded = JSONSafety.escapeMarkup(try encoder.encode(record))
+        var indented = Data(capacity: encoded.count + encoded.count / 8)
+        var lineStart = true
+        for byte in encoded {
+            if lineStart, byte != 0x0A { indented.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
+            indented.append(byte)
+            lineStart = byte == 0x0A
+        }
+        return indented
+    }
+
+    /// catalogue.json from `catalogue` (its practices aside) and its records, each already JSON.
+    static func json(_ catalogue: Catalogue, records: [Data]) throws -> OutputFile {
+        var frame = catalogue
+        frame.practices = []
+        let encoded = JSONSafety.escapeMarkup(try encoder.encode(frame))
+        let empty = Data("\n  \"practices\" : [\n\n  ]".utf8)
+        guard !records.isEmpty, let list = encoded.range(of: empty) else {
+            return OutputFile(path: SitePaths.catalogueJSON, data: encoded)
+        }
+        var data = Data(capacity: encoded.count + records.reduce(0) { $0 + $1.count + 2 })
+        data.append(encoded[..<list.lowerBound])
+        data.append(Data("\n  \"practices\" : [\n".utf8))
+        for (position, record) in records.enumerated() {
+            if position > 0 { data.append(Data(",\n".utf8)) }
+            data.append(record)
+        }
+        data.append(Data("\n  ]".utf8))
+        data.append(encoded[list.upperBound...])
+        return OutputFile(path: SitePaths.catalogueJSON, data: data)
     }
 }

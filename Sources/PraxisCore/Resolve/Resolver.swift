@@ -17,8 +17,8 @@ struct Resolver {
     func resolve() throws -> Site {
         var problems = content.problems
         let config = content.config
-        let published = content.practices.filter { lookups.publishedIDs.contains($0.id) }
-            .sorted { GermanCollation.less($0.title, $1.title) || ($0.title == $1.title && $0.id < $1.id) }
+        let published = GermanCollation.sorted(content.practices.filter { lookups.publishedIDs.contains($0.id) },
+                                               by: \.title, tieBreak: { $0.id < $1.id })
 
         var relatedOf: [String: [String]] = [:]
         var practicesOfPartner: [String: [String]] = [:]
@@ -92,10 +92,10 @@ struct Resolver {
         let byTitle: (String, String) -> Bool = { (rank[$0] ?? .max) < (rank[$1] ?? .max) }
         return Site(
             config: config, practices: published,
-            partners: content.partners.sorted { GermanCollation.less($0.title, $1.title) },
-            workshops: content.workshops.sorted { GermanCollation.less($0.title, $1.title) },
-            days: days, pages: content.pages.sorted { GermanCollation.less($0.title, $1.title) },
-            sources: content.sources.sorted { GermanCollation.less($0.title, $1.title) },
+            partners: GermanCollation.sorted(content.partners, by: \.title),
+            workshops: GermanCollation.sorted(content.workshops, by: \.title),
+            days: days, pages: GermanCollation.sorted(content.pages, by: \.title),
+            sources: GermanCollation.sorted(content.sources, by: \.title),
             staticFiles: content.staticFiles, bodies: bodies, linkTargets: linkTargets,
             practiceByID: Dictionary(published.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
             partnerByID: lookups.partners, sourceByID: lookups.sources, workshopByID: lookups.workshops,
@@ -105,6 +105,6 @@ struct Resolver {
             daysOfPractice: daysOfPractice.mapValues {
                 $0.sorted { ($0.workshop, SourceTree.dayNumber($0.day)) < ($1.workshop, SourceTree.dayNumber($1.day)) }
             },
-            citationsOf: citationsOf.mapValues { $0.sorted { GermanCollation.less($0.title, $1.title) } })
+            citationsOf: citationsOf.mapValues { GermanCollation.sorted($0, by: \.title) })
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Stage "search": every published entry with its words and facet values.
 enum SearchIndexBuilder {
     /// What to index of one entry, by field.
-    private struct Source: Sendable {
+    struct Source: Sendable {
         var document: SearchIndex.Document
         var title: String
         /// Summary and facts line: what a result shows under its title.
@@ -33,7 +33,7 @@ enum SearchIndexBuilder {
     /// Practices first, in the site's alphabetical order: with no query, a filtered list reads
     /// in that order. Whatever ranks as summary is shown with the result (summary and facts
     /// line), so a reader sees why an entry was found.
-    private static func sources(_ site: Site, countryLanguage: String) -> [Source] {
+    static func sources(_ site: Site, countryLanguage: String) -> [Source] {
         var sources: [Source] = []
         func add(_ url: String, _ kind: EntryKind, _ title: String, _ summary: String, _ lang: String,
                  facts: [String?] = [], moreBody: [String] = [], file: String) {
@@ -77,14 +77,7 @@ enum SearchIndexBuilder {
             for start in stride(from: 0, to: sources.count, by: chunkSize) {
                 let chunk = sources[start..<min(start + chunkSize, sources.count)]
                 group.addTask {
-                    (start, chunk.map { source in
-                        var found: [String: SearchIndex.Fields] = [:]
-                        SearchText.forEachWord(bodies[source.file]?.plainText ?? "") { found[$0, default: []].insert(.body) }
-                        SearchText.forEachWord(source.moreBody) { found[$0, default: []].insert(.body) }
-                        SearchText.forEachWord(source.summary) { found[$0, default: []].insert(.summary) }
-                        SearchText.forEachWord(source.title) { found[$0, default: []].insert(.title) }
-                        return found
-                    })
+                    (start, chunk.map { words(of: $0, plainText: bodies[$0.file]?.plainText ?? "") })
                 }
             }
             var result = [[String: SearchIndex.Fields]](repeating: [:], count: sources.count)
@@ -93,8 +86,18 @@ enum SearchIndexBuilder {
         }
     }
 
+    /// One document's words with the fields they occur in.
+    static func words(of source: Source, plainText: String) -> [String: SearchIndex.Fields] {
+        var found: [String: SearchIndex.Fields] = [:]
+        SearchText.forEachWord(plainText) { found[$0, default: []].insert(.body) }
+        SearchText.forEachWord(source.moreBody) { found[$0, default: []].insert(.body) }
+        SearchText.forEachWord(source.summary) { found[$0, default: []].insert(.summary) }
+        SearchText.forEachWord(source.title) { found[$0, default: []].insert(.title) }
+        return found
+    }
+
     /// The kind of entry as the first filter, so a reader can keep to practices.
-    private static func typeFacet(_ documents: [SearchIndex.Document], labels: [String: String], label: String) -> SearchIndex.FacetGroup {
+    static func typeFacet(_ documents: [SearchIndex.Document], labels: [String: String], label: String) -> SearchIndex.FacetGroup {
         let kinds = EntryKind.allCases.map(\.rawValue).filter { kind in documents.contains { $0.type == kind } }
         return SearchIndex.FacetGroup(
             name: "type", label: label, values: kinds.map { ($0, labels[$0] ?? $0) },
@@ -103,7 +106,7 @@ enum SearchIndexBuilder {
 
     /// The facets of the catalogue, by document number. Only practices carry facet values, as on
     /// the facet pages, so the counts of both agree.
-    private static func facetGroups(_ facets: [Facet], documents: [SearchIndex.Document]) -> [SearchIndex.FacetGroup] {
+    static func facetGroups(_ facets: [Facet], documents: [SearchIndex.Document]) -> [SearchIndex.FacetGroup] {
         var numberOfPractice: [String: Int] = [:]
         for (number, document) in documents.enumerated() where document.type == EntryKind.practice.rawValue {
             numberOfPractice[document.url] = number

@@ -26,38 +26,74 @@ enum SearchShards {
         var firstWords: [String] = []
         for (number, chunk) in wordChunks(index.terms).enumerated() {
             firstWords.append(chunk.first!.word)
-            var json = JSONBytes()
-            json.raw("{")
-            json.key("words"); json.strings(chunk.map(\.word))
-            json.raw(","); json.key("postings"); json.array(chunk) { $0.ints(deltaCoded($1.postings, bits: SearchIndex.Fields.bits)) }
-            json.raw("}\n")
-            files.append(OutputFile(path: folder + "words/\(number).json", data: Data(json.bytes)))
+            files.append(wordFile(number, words: chunk.map { wordJSON($0.word) }, postings: chunk.map { postingsJSON($0.postings) }))
         }
         for start in stride(from: 0, to: index.documents.count, by: documentsPerFile) {
-            var json = JSONBytes()
-            json.array(index.documents[start..<min(start + documentsPerFile, index.documents.count)]) { json, document in
-                json.raw("{"); json.key("lang"); json.string(document.lang)
-                json.raw(","); json.key("meta"); json.string(document.meta)
-                json.raw(","); json.key("summary"); json.string(document.summary)
-                json.raw(","); json.key("title"); json.string(document.title)
-                json.raw(","); json.key("type"); json.string(document.type)
-                json.raw(","); json.key("url"); json.string(document.url)
-                json.raw("}")
-            }
-            json.raw("\n")
-            files.append(OutputFile(path: folder + "docs/\(start / documentsPerFile).json", data: Data(json.bytes)))
+            let documents = index.documents[start..<min(start + documentsPerFile, index.documents.count)]
+            files.append(documentFile(start / documentsPerFile, documents.map(documentJSON)))
         }
-        for facet in index.facets {
-            var json = JSONBytes()
-            json.raw("{"); json.key("values"); values(of: facet, into: &json)
-            json.raw(",\n"); json.key("documents"); json.array(facet.documents) { $0.ints(deltaCoded($1, bits: 0)) }
-            json.raw("}\n")
-            files.append(OutputFile(path: folder + "facets/\(facet.name).json", data: Data(json.bytes)))
-        }
-        return [manifest(index, firstWords: firstWords, key: hash(files))] + files
+        files += index.facets.map(facetFile)
+        return [manifest(index, firstWords: firstWords, key: key(files))] + files
     }
 
-    private static func manifest(_ index: SearchIndex, firstWords: [String], key: String) -> OutputFile {
+    // The files piece by piece: `praxis serve` keeps the pieces of words and documents that
+    // did not change and puts the files together from them.
+
+    /// A word as JSON.
+    static func wordJSON(_ word: String) -> [UInt8] {
+        var json = JSONBytes()
+        json.string(word)
+        return json.bytes
+    }
+
+    /// A word's postings as JSON, delta-coded.
+    static func postingsJSON(_ postings: [Int]) -> [UInt8] {
+        var json = JSONBytes()
+        json.ints(deltaCoded(postings, bits: SearchIndex.Fields.bits))
+        return json.bytes
+    }
+
+    /// `search/words/<number>.json` from its words and their postings, each already JSON.
+    static func wordFile(_ number: Int, words: [[UInt8]], postings: [[UInt8]]) -> OutputFile {
+        var json = JSONBytes()
+        json.raw("{")
+        json.key("words"); json.array(words) { $0.append($1) }
+        json.raw(","); json.key("postings"); json.array(postings) { $0.append($1) }
+        json.raw("}\n")
+        return OutputFile(path: folder + "words/\(number).json", data: Data(json.bytes))
+    }
+
+    /// A result as the page shows it, as JSON.
+    static func documentJSON(_ document: SearchIndex.Document) -> [UInt8] {
+        var json = JSONBytes()
+        json.raw("{"); json.key("lang"); json.string(document.lang)
+        json.raw(","); json.key("meta"); json.string(document.meta)
+        json.raw(","); json.key("summary"); json.string(document.summary)
+        json.raw(","); json.key("title"); json.string(document.title)
+        json.raw(","); json.key("type"); json.string(document.type)
+        json.raw(","); json.key("url"); json.string(document.url)
+        json.raw("}")
+        return json.bytes
+    }
+
+    /// `search/docs/<number>.json` from its documents, each already JSON.
+    static func documentFile(_ number: Int, _ documents: [[UInt8]]) -> OutputFile {
+        var json = JSONBytes()
+        json.array(documents) { $0.append($1) }
+        json.raw("\n")
+        return OutputFile(path: folder + "docs/\(number).json", data: Data(json.bytes))
+    }
+
+    static func facetFile(_ facet: SearchIndex.FacetGroup) -> OutputFile {
+        var json = JSONBytes()
+        json.raw("{"); json.key("values"); values(of: facet, into: &json)
+        json.raw(",\n"); json.key("documents"); json.array(facet.documents) { $0.ints(deltaCoded($1, bits: 0)) }
+        json.raw("}\n")
+        return OutputFile(path: folder + "facets/\(facet.name).json", data: Data(json.bytes))
+    }
+
+    /// `search.json`; `index` needs its documents and facets, not its terms.
+    static func manifest(_ index: SearchIndex, firstWords: [String], key: String) -> OutputFile {
         var json = JSONBytes()
         json.raw("{"); json.key("version"); json.int(2)
         json.raw(",\n"); json.key("key"); json.string(key)
@@ -92,19 +128,29 @@ enum SearchShards {
 
     /// Consecutive words until a file holds about `wordFileBytes` of postings.
     private static func wordChunks(_ terms: [SearchIndex.Term]) -> [ArraySlice<SearchIndex.Term>] {
-        var chunks: [ArraySlice<SearchIndex.Term>] = []
+        chunkRanges(terms.map { termSize(word: $0.word, postings: $0.postings.count) }).map { terms[$0] }
+    }
+
+    /// What a word counts towards its file's size: about three digits and a comma per posting,
+    /// plus the word itself.
+    static func termSize(word: String, postings: Int) -> Int {
+        word.utf8.count + 4 + postings * 4
+    }
+
+    /// Word files as ranges of consecutive words of these sizes.
+    static func chunkRanges(_ sizes: [Int]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
         var start = 0, size = 0
-        for (position, term) in terms.enumerated() {
-            // About three digits and a comma per posting, plus the word itself.
-            size += term.word.utf8.count + 4 + term.postings.count * 4
+        for (position, termSize) in sizes.enumerated() {
+            size += termSize
             if size >= wordFileBytes {
-                chunks.append(terms[start...position])
+                ranges.append(start..<position + 1)
                 start = position + 1
                 size = 0
             }
         }
-        if start < terms.count { chunks.append(terms[start...]) }
-        return chunks
+        if start < sizes.count { ranges.append(start..<sizes.count) }
+        return ranges
     }
 
     /// Ascending numbers (shifted left by `bits`, low bits carried along) as differences.
@@ -118,12 +164,20 @@ enum SearchShards {
     }
 
     /// FNV-1a over every file: the same index gives the same key on every machine.
-    private static func hash(_ files: [OutputFile]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for file in files {
-            for byte in file.path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            for byte in file.data { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    static func key(_ files: [OutputFile]) -> String {
+        String(files.reduce(fnvStart, fnv), radix: 16)
+    }
+
+    static let fnvStart: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// The hash after `file`, continuing from `hash`: files that did not change need not be
+    /// hashed again when the hash before them is known.
+    static func fnv(_ hash: UInt64, _ file: OutputFile) -> UInt64 {
+        var hash = hash
+        for byte in file.path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        file.data.withUnsafeBytes { buffer in
+            for byte in buffer { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         }
-        return String(hash, radix: 16)
+        return hash
     }
 }

@@ -3,6 +3,27 @@
 public enum GermanCollation {
     /// The primary key: lowercase, umlauts reduced to their base letter, ß expanded, accents dropped.
     public static func key(_ text: String) -> String {
+        // Text of ASCII and Latin-1 letters (nearly every title) takes one pass with a table;
+        // lowercasing and decomposing work scalar by scalar there, so the result is the same.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                bytes.append(value >= 0x41 && value <= 0x5A ? UInt8(value + 0x20) : UInt8(value))
+            } else if value < 0x100 {
+                bytes += latin1[Int(value) - 0x80]
+            } else {
+                return fullKey(text)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `key` of every Latin-1 scalar above ASCII, as UTF-8.
+    private static let latin1: [[UInt8]] = (0x80..<0x100).map { Array(fullKey(String(Unicode.Scalar($0)!)).utf8) }
+
+    private static func fullKey(_ text: String) -> String {
         var key = ""
         key.reserveCapacity(text.utf8.count)
         for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
@@ -19,6 +40,20 @@ public enum GermanCollation {
         let ka = key(a), kb = key(b)
         if ka != kb { return ka < kb }
         return a < b
+    }
+
+    /// `items` in the order of `less` on `title`, then of `tieBreak` for equal titles: the same
+    /// order as `sorted { less(...) || (equal && tieBreak) }`, with each key made once instead of
+    /// twice per comparison.
+    public static func sorted<T>(_ items: [T], by title: (T) -> String, tieBreak: ((T, T) -> Bool)? = nil) -> [T] {
+        let titles = items.map(title)
+        let keys = titles.map(key)
+        let order = items.indices.sorted { a, b in
+            if keys[a] != keys[b] { return keys[a] < keys[b] }
+            if titles[a] != titles[b] { return titles[a] < titles[b] }
+            return tieBreak?(items[a], items[b]) ?? false
+        }
+        return order.map { items[$0] }
     }
 }
 
