@@ -33,7 +33,7 @@ final class FileWatcher: Sendable {
     private static let folderEvents = UInt32(IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
                                               | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
 
-    init(root: URL, quiet: Duration = .milliseconds(15)) throws {
+    init(root: URL, quiet: Duration = .milliseconds(10)) throws {
         self.root = root.standardizedFileURL
         self.quiet = quiet
         descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))

@@ -3,11 +3,16 @@
 enum AtomFeed {
     static let limit = 50
 
-    static func make(_ site: Site) -> OutputFile {
-        let config = site.config
-        let dated = site.practices.filter { $0.updated != nil }
+    /// The practices the feed lists: the `limit` most recently updated.
+    static func entries(_ site: Site) -> ArraySlice<Practice> {
+        site.practices.filter { $0.updated != nil }
             .sorted { ($0.updated!, $1.id) > ($1.updated!, $0.id) }
             .prefix(limit)
+    }
+
+    static func make(_ site: Site) -> OutputFile {
+        let config = site.config
+        let dated = entries(site)
         let newest = dated.first?.updated.map { "\($0)T00:00:00Z" } ?? "1970-01-01T00:00:00Z"
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>

@@ -16,13 +16,7 @@ struct BodyCache {
     /// Renders what changed in `content` and returns every body.
     mutating func update(_ content: ParsedContent) -> [String: RenderedMarkdown] {
         let origins = content.origins
-        for origin in origins {
-            if let entry = entries[origin.file], entry.body == origin.body, entry.firstLine == origin.bodyLine { continue }
-            entries[origin.file] = Entry(body: origin.body, firstLine: origin.bodyLine)
-            bodies[origin.file] = MarkdownRenderer.render(origin.body, firstLine: origin.bodyLine)
-            versions[origin.file] = nextVersion
-            nextVersion += 1
-        }
+        update(origins: origins)
         if entries.count > origins.count {
             let files = Set(origins.map(\.file))
             entries = entries.filter { files.contains($0.key) }
@@ -30,5 +24,16 @@ struct BodyCache {
             versions = versions.filter { files.contains($0.key) }
         }
         return bodies
+    }
+
+    /// Renders those of `origins` that changed; the others entries stay as they are.
+    mutating func update(origins: [EntryOrigin]) {
+        for origin in origins {
+            if let entry = entries[origin.file], entry.body == origin.body, entry.firstLine == origin.bodyLine { continue }
+            entries[origin.file] = Entry(body: origin.body, firstLine: origin.bodyLine)
+            bodies[origin.file] = MarkdownRenderer.render(origin.body, firstLine: origin.bodyLine)
+            versions[origin.file] = nextVersion
+            nextVersion += 1
+        }
     }
 }

@@ -20,7 +20,28 @@ struct OpenDataState {
     private var versions: [String: Int] = [:]
     private var files: [OutputFile] = []
 
-    mutating func files(_ site: Site, fileVersions: [String: Int], settings: Int) throws -> [OutputFile] {
+    /// `edited`, when given, names the only practices that changed, none of them in what other
+    /// records read (partners, published or not) nor in the settings.
+    mutating func files(_ site: Site, fileVersions: [String: Int], settings: Int, edited: [String]?) throws -> [OutputFile] {
+        if let edited, !files.isEmpty {
+            var changed = false
+            for id in edited {
+                guard let practice = site.practiceByID[id] else { continue }
+                let version = fileVersions[practice.origin.file] ?? 0
+                versions[id] = version
+                let key = Self.key(practice, version: version, site: site, settings: settings)
+                guard records[id]?.key != key else { continue }
+                let record = CatalogueRecord(practice, site: site)
+                let made = Record(key: key, json: try OpenData.recordJSON(record), line: CatalogueCSV.line(record, config: site.config))
+                if let old = records[id], old.json == made.json, old.line == made.line {} else { changed = true }
+                records[id] = made
+            }
+            if changed {
+                files = [try OpenData.json(Catalogue(site, records: false), records: order.map { records[$0]!.json }),
+                         CatalogueCSV.file(site.config, lines: order.map { records[$0]!.line })]
+            }
+            return files
+        }
         var publishedDigest = 0
         for id in site.practiceByID.keys { publishedDigest = publishedDigest &+ id.hashValue }
         var hasher = Hasher()

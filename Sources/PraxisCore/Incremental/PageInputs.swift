@@ -17,11 +17,14 @@ struct PageInputs: Sendable {
     let layoutDigest: Int
     /// Template name -> digest of its text and of every template it pulls in.
     let templateDigests: [String: Int]
+    /// The practices the home page shows as the latest (`PageInputs.latest(of:)`).
+    let latest: [String]
     private let facetByName: [String: Int]
     private let valueIndex: [String: [String: Int]]
 
     init(site: Site, facets: [Facet], staticSizes: [String: Int], fileVersions: [String: Int], bodyVersions: [String: Int],
-         layoutDigest: Int, templateDigests: [String: Int]) {
+         layoutDigest: Int, templateDigests: [String: Int], latest: [String]) {
+        self.latest = latest
         self.site = site
         self.facets = facets
         self.staticSizes = staticSizes
@@ -80,7 +83,7 @@ struct PageInputs: Sendable {
             inputs.append(.template("home"))
             inputs += facets.map { .facetSummary($0.name) }
             inputs += [.latest, .workshopList, .practiceCount]
-            cards(latestIDs)
+            cards(latest)
         case .search:
             inputs += [.template("search"), .facetNames]
         case .notFound:
@@ -250,7 +253,7 @@ struct PageInputs: Sendable {
             hasher.combine(site.practices.count)
             for id in practicesOnPage(page) { hasher.combine(id) }
         case .latest:
-            hasher.combine(latestIDs)
+            hasher.combine(latest)
         case .practiceCount:
             hasher.combine(site.practices.count)
         case .workshopList:
@@ -281,7 +284,7 @@ struct PageInputs: Sendable {
     // MARK: Lists as pages cut them
 
     /// The practices the home page shows as the latest (as `Renderer.home`).
-    var latestIDs: [String] {
+    static func latest(of site: Site) -> [String] {
         site.practices.filter { $0.updated != nil }
             .sorted { ($0.updated!, $1.id) > ($1.updated!, $0.id) }
             .prefix(10).map(\.id)

@@ -28,6 +28,8 @@ struct SearchState {
     /// Ids of the terms that have postings, in byte order of their words; `listed` by term id.
     private var order: [Int] = []
     private var listed: [Bool] = []
+    /// `SearchShards.termSize` of each term of `order`, in its order.
+    private var sizes: [Int] = []
     /// The word files: the term ids each holds, and the file.
     private var wordFiles: [(terms: ArraySlice<Int>, file: OutputFile)] = []
     private var documentFiles: [OutputFile] = []
@@ -35,21 +37,51 @@ struct SearchState {
     private var shards: [OutputFile] = []
     private var hashes: [UInt64] = []
 
-    /// `search.json` and the shards of `site`.
-    mutating func files(_ site: Site, facets: [Facet], typeLabels: [String: String], typeFacetLabel: String) async -> [OutputFile] {
-        let sources = SearchIndexBuilder.sources(site, countryLanguage: site.config.language)
-        let next = await self.documents(sources, bodies: site.bodies)
-        let dirty = updatePostings(next)
-        documents = next
+    /// The facet files of the last build, kept while facets and document numbers stay.
+    private var facetFiles: [OutputFile] = []
+    private var facetGroups: [SearchIndex.FacetGroup] = []
+
+    /// `search.json` and the shards of `site`, whose documents are `sources`
+    /// (`SearchIndexBuilder.sources`). `facetsChanged` false promises the facets of the last build.
+    /// `changed`, when known, lists the only documents (by number) that may differ from the
+    /// last build's, each at the same number.
+    mutating func files(_ site: Site, sources: [SearchIndexBuilder.Source], changed: [Int]?, facets: [Facet], facetsChanged: Bool,
+                        typeLabels: [String: String], typeFacetLabel: String) async -> [OutputFile] {
+        let changedDocuments: [Int], dirty: Set<Int>, reordered: Bool, renumbered: Bool
+        if let changed, sources.count == documents.count, changed.allSatisfy({ sources[$0].document.url == documents[$0].url }) {
+            (changedDocuments, dirty) = await update(changed, sources: sources, bodies: site.bodies)
+            reordered = updateOrder(dirty)
+            renumbered = false
+        } else {
+            let next: [Document]
+            (next, changedDocuments) = await self.documents(sources, bodies: site.bodies)
+            renumbered = next.count != documents.count || zip(next, documents).contains { $0.url != $1.url }
+            (dirty, reordered) = updatePostings(next)
+            documents = next
+        }
+        let next = documents
 
         // Word files: the same words in the same file with the same postings keep their bytes.
+        // Sizes are counted again only for the words whose postings changed, unless words came or went.
+        var dirtyPositions: [Int] = []
+        if reordered || sizes.count != order.count {
+            sizes = order.map { SearchShards.termSize(word: words[$0], postings: postings[$0].count) }
+            dirtyPositions = order.indices.filter { dirty.contains(order[$0]) }
+        } else {
+            for term in dirty {
+                guard let position = position(ofTerm: term) else { continue }
+                sizes[position] = SearchShards.termSize(word: words[term], postings: postings[term].count)
+                dirtyPositions.append(position)
+            }
+            dirtyPositions.sort()
+        }
         var wordFiles: [(terms: ArraySlice<Int>, file: OutputFile)] = []
         var files: [OutputFile] = []
         var fresh: [Bool] = []
-        let ranges = SearchShards.chunkRanges(order.map { SearchShards.termSize(word: words[$0], postings: postings[$0].count) })
-        for (number, range) in ranges.enumerated() {
+        for (number, range) in SearchShards.chunkRanges(sizes).enumerated() {
             let terms = order[range]
-            if number < self.wordFiles.count, self.wordFiles[number].terms == terms, !terms.contains(where: dirty.contains) {
+            let touched = Self.firstIndex(atLeast: range.lowerBound, in: dirtyPositions).map { dirtyPositions[$0] < range.upperBound } ?? false
+            if number < self.wordFiles.count, !touched, self.wordFiles[number].terms == terms {
                 wordFiles.append(self.wordFiles[number])
                 fresh.append(false)
             } else {
@@ -63,7 +95,13 @@ struct SearchState {
 
         // Document files: made again when one of their documents changed or moved.
         var documentFiles: [OutputFile] = []
+        let changedFiles = Set(changedDocuments.map { $0 / SearchShards.documentsPerFile })
         for (number, start) in stride(from: 0, to: next.count, by: SearchShards.documentsPerFile).enumerated() {
+            if !renumbered, number < self.documentFiles.count, !changedFiles.contains(number) {
+                documentFiles.append(self.documentFiles[number])
+                fresh.append(false)
+                continue
+            }
             let members = next[start..<min(start + SearchShards.documentsPerFile, next.count)]
             let file = SearchShards.documentFile(number, members.map(\.json))
             if number < self.documentFiles.count, self.documentFiles[number].data == file.data {
@@ -77,14 +115,17 @@ struct SearchState {
         files += documentFiles
         self.documentFiles = documentFiles
 
-        let index = SearchIndex(documents: next.map(\.document),
-                                facets: [SearchIndexBuilder.typeFacet(next.map(\.document), labels: typeLabels, label: typeFacetLabel)]
-                                    + SearchIndexBuilder.facetGroups(facets, documents: next.map(\.document)),
-                                terms: [])
-        for facet in index.facets {
-            files.append(SearchShards.facetFile(facet))
-            fresh.append(true)
+        if facetsChanged || renumbered || facetFiles.isEmpty {
+            let documents = next.map(\.document)
+            facetGroups = [SearchIndexBuilder.typeFacet(documents, labels: typeLabels, label: typeFacetLabel)]
+                + SearchIndexBuilder.facetGroups(facets, documents: documents)
+            facetFiles = facetGroups.map(SearchShards.facetFile)
+            fresh += facetFiles.map { _ in true }
+        } else {
+            fresh += facetFiles.map { _ in false }
         }
+        files += facetFiles
+
 
         // The key hashes every file in order: from the first that changed on.
         var hashes: [UInt64] = []
@@ -108,13 +149,83 @@ struct SearchState {
         shards = files
         self.hashes = hashes
         let key = String(hashes.last ?? SearchShards.fnvStart, radix: 16)
-        return [SearchShards.manifest(index, firstWords: wordFiles.map { words[$0.terms.first!] }, key: key)] + files
+        let manifest = SearchShards.manifest(documents: next.count, facets: facetGroups, firstWords: wordFiles.map { words[$0.terms.first!] }, key: key)
+        return [manifest] + files
     }
 
     // MARK: Documents
 
+    /// The documents `changed` brought up to date in place, each keeping its number; only the
+    /// words a document gained, lost or moved to another field change postings. Returns the
+    /// documents whose words or JSON changed and the terms whose postings changed.
+    private mutating func update(_ changed: [Int], sources: [SearchIndexBuilder.Source],
+                                 bodies: [String: RenderedMarkdown]) async -> ([Int], Set<Int>) {
+        let bits = SearchIndex.Fields.bits
+        var changedDocuments: [Int] = []
+        var dirty = Set<Int>()
+        for number in changed {
+            let source = sources[number]
+            let plainText = bodies[source.file]?.plainText ?? ""
+            let old = documents[number]
+            if old.title == source.title, old.summary == source.summary, old.moreBody == source.moreBody, old.plainText == plainText {
+                if !Self.same(old.document, source.document) {
+                    documents[number].document = source.document
+                    documents[number].json = SearchShards.documentJSON(source.document)
+                    changedDocuments.append(number)
+                }
+                continue
+            }
+            let found = SearchIndexBuilder.words(of: source, plainText: plainText)
+            let words: [(term: Int, fields: Int)] = found.map { (term(for: $0.key), $0.value.rawValue) }.sorted { $0.term < $1.term }
+            // Both lists are in order of term: walk them side by side.
+            var a = 0, b = 0
+            while a < old.words.count || b < words.count {
+                let before = a < old.words.count ? old.words[a] : nil
+                let after = b < words.count ? words[b] : nil
+                if let before, after == nil || before.term < after!.term {
+                    removePosting(number, from: before.term)
+                    dirty.insert(before.term)
+                    a += 1
+                } else if let after, before == nil || after.term < before!.term {
+                    insertPosting(number << bits | after.fields, into: after.term)
+                    dirty.insert(after.term)
+                    b += 1
+                } else {
+                    if before!.fields != after!.fields {
+                        removePosting(number, from: before!.term)
+                        insertPosting(number << bits | after!.fields, into: after!.term)
+                        dirty.insert(after!.term)
+                    }
+                    a += 1
+                    b += 1
+                }
+            }
+            documents[number] = Document(url: source.document.url, title: source.title, summary: source.summary,
+                                         moreBody: source.moreBody, plainText: plainText, words: words, document: source.document,
+                                         json: Self.same(old.document, source.document) ? old.json : SearchShards.documentJSON(source.document),
+                                         kept: nil)
+            changedDocuments.append(number)
+        }
+        for term in dirty { postingPieces[term] = nil }
+        return (changedDocuments, dirty)
+    }
+
+    private mutating func removePosting(_ number: Int, from term: Int) {
+        if let at = Self.position(of: number, in: postings[term], bits: SearchIndex.Fields.bits),
+           postings[term][at] >> SearchIndex.Fields.bits == number {
+            postings[term].remove(at: at)
+        }
+    }
+
+    private mutating func insertPosting(_ posting: Int, into term: Int) {
+        let at = Self.position(of: posting >> SearchIndex.Fields.bits, in: postings[term], bits: SearchIndex.Fields.bits) ?? postings[term].count
+        postings[term].insert(posting, at: at)
+    }
+
     /// The documents of `sources`, with the words of those whose text is new.
-    private mutating func documents(_ sources: [SearchIndexBuilder.Source], bodies: [String: RenderedMarkdown]) async -> [Document] {
+    /// Returns them with the numbers of those whose words or JSON are new.
+    private mutating func documents(_ sources: [SearchIndexBuilder.Source], bodies: [String: RenderedMarkdown]) async -> ([Document], [Int]) {
+        var changed: [Int] = []
         var known: [String: Int] = [:]
         for (number, document) in documents.enumerated() { known[document.url] = number }
         var next: [Document] = []
@@ -129,10 +240,12 @@ struct SearchState {
                 if !Self.same(old.document, source.document) {
                     document.document = source.document
                     document.json = SearchShards.documentJSON(source.document)
+                    changed.append(next.count)
                 }
                 next.append(document)
             } else {
                 toRead.append(next.count)
+                changed.append(next.count)
                 next.append(Document(url: source.document.url, title: source.title, summary: source.summary, moreBody: source.moreBody,
                                      plainText: plainText, words: [], document: source.document,
                                      json: SearchShards.documentJSON(source.document), kept: nil))
@@ -142,7 +255,7 @@ struct SearchState {
         for (position, words) in zip(toRead, found) {
             next[position].words = words.map { (term(for: $0.key), $0.value.rawValue) }.sorted { $0.term < $1.term }
         }
-        return next
+        return (next, changed)
     }
 
     /// Words of many documents on every core, in their order.
@@ -189,7 +302,7 @@ struct SearchState {
     /// Brings every term's postings to the numbering of `next`; returns the terms whose postings
     /// changed. A document that kept its words and its place among the others keeps its
     /// postings, renumbered; every other one is taken out and put in again.
-    private mutating func updatePostings(_ next: [Document]) -> Set<Int> {
+    private mutating func updatePostings(_ next: [Document]) -> (dirty: Set<Int>, reordered: Bool) {
         let bits = SearchIndex.Fields.bits
         // Old number -> new number for documents whose words are those of the last build.
         var candidates: [(old: Int, new: Int)] = []
@@ -245,12 +358,12 @@ struct SearchState {
             }
         }
         for term in dirty { postingPieces[term] = nil }
-        updateOrder(dirty)
-        return dirty
+        return (dirty, updateOrder(dirty))
     }
 
-    /// Keeps `order` to the terms with postings, in byte order of their words.
-    private mutating func updateOrder(_ dirty: Set<Int>) {
+    /// Keeps `order` to the terms with postings, in byte order of their words; true when terms
+    /// came or went.
+    private mutating func updateOrder(_ dirty: Set<Int>) -> Bool {
         let words = self.words
         func precedes(_ a: Int, _ b: Int) -> Bool { words[a].utf8.lexicographicallyPrecedes(words[b].utf8) }
         let gone = dirty.filter { postings[$0].isEmpty && listed[$0] }
@@ -261,7 +374,7 @@ struct SearchState {
         if new.count > 1000 {
             // Many new words (the first build): sorting them all is quicker than placing each.
             order = (order + new).sorted(by: precedes)
-            return
+            return true
         }
         for term in new {
             var low = 0, high = order.count
@@ -271,6 +384,29 @@ struct SearchState {
             }
             order.insert(term, at: low)
         }
+        return !gone.isEmpty || !new.isEmpty
+    }
+
+    /// Where a listed term is in `order`.
+    private func position(ofTerm term: Int) -> Int? {
+        guard listed[term] else { return nil }
+        let word = words[term].utf8
+        var low = 0, high = order.count
+        while low < high {
+            let middle = (low + high) / 2
+            if words[order[middle]].utf8.lexicographicallyPrecedes(word) { low = middle + 1 } else { high = middle }
+        }
+        return low < order.count && order[low] == term ? low : nil
+    }
+
+    /// The first index of a sorted list whose value is at least `value`.
+    private static func firstIndex(atLeast value: Int, in sorted: [Int]) -> Int? {
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count ? low : nil
     }
 
     /// The first position in `list` whose document number is not below `number`.

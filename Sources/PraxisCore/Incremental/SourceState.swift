@@ -17,6 +17,12 @@ struct SourceState {
     private(set) var staticSizes: [String: Int] = [:]
     private var nextVersion = 1
     private var scanned = false
+    /// The entry files in the order of `ParseStage.jobs`, until the tree changes.
+    private var jobs: [ParseStage.Job] = []
+    private var jobByPath: [String: Int] = [:]
+    /// The content last assembled without problems, and where each entry is in it.
+    private var content: ParsedContent?
+    private var positions: [String: Position] = [:]
     /// Files changed since they were last parsed; kept across builds that stop early (a broken
     /// site.yaml), so that no edit is lost.
     private var stale: Set<String> = []
@@ -35,14 +41,26 @@ struct SourceState {
     /// Source file path -> version, for `PageInput.file`.
     private(set) var fileVersions: [String: Int] = [:]
 
+    /// What an update read: whether the content changed only in the entries of `edited` (each
+    /// still parsed without problems, in its place), or in its shape.
+    struct Delta {
+        var structural: Bool
+        /// Paths of the entry files read again.
+        var edited: [String]
+        /// When not structural: each edited entry as it was and as it is.
+        var replaced: [(old: ParseStage.Parsed, new: ParseStage.Parsed)] = []
+    }
+
     /// Reads what `changes` touched (everything on the first call or when `changes.everything`)
     /// and returns the parsed content, as `ParseStage.run` would for the whole tree.
-    mutating func update(_ changes: SourceChanges, baseURL: String?) async throws -> ParsedContent {
+    mutating func update(_ changes: SourceChanges, baseURL: String?) async throws -> (ParsedContent, Delta) {
+        var structural = false
         if changes.everything || !scanned {
             rescan(SourceTree.Part.allCases)
             parsed = [:]
             fileVersions = [:]
             scanned = true
+            structural = true
         } else {
             var parts: [SourceTree.Part] = []
             let flagged = Set(partProblems.values.flatMap { $0.all.map(\.file) })
@@ -54,6 +72,7 @@ struct SourceState {
                     if path.hasPrefix(Self.staticPrefix) {
                         let file = String(path.dropFirst(Self.staticPrefix.count))
                         staticSizes[file] = ParseStage.staticSize(file, root: root)
+                        structural = true
                     }
                 } else if known.contains(path) || flagged.contains(path) || FileManager.default.fileExists(atPath: url.path)
                             || known.contains(where: { $0.hasPrefix(path + "/") }) {
@@ -62,7 +81,10 @@ struct SourceState {
                 }
                 // Otherwise a file that came and went between two looks (an editor's temporary file).
             }
-            if !parts.isEmpty { rescan(parts) }
+            if !parts.isEmpty {
+                rescan(parts)
+                structural = true
+            }
         }
 
         var problems = Problems()
@@ -70,6 +92,7 @@ struct SourceState {
             problems.add(contentsOf: partProblems[part] ?? Problems())
             if part == .top, !tree.hasContent { break }
         }
+        if !problems.isEmpty { structural = true }
         let config = try ParseStage.config(tree, baseURL: baseURL, problems: &problems)
         let text = tree.siteYAML.flatMap { try? String(contentsOf: $0.url, encoding: .utf8) }
         if text != configText {
@@ -77,15 +100,26 @@ struct SourceState {
             parsed = [:]
             fileVersions = [:]
             configText = text
+            structural = true
         }
 
+        if structural || jobs.isEmpty {
+            jobs = ParseStage.jobs(tree)
+            jobByPath = Dictionary(jobs.enumerated().map { ($1.file.path, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        let toParse = structural ? jobs.filter { parsed[$0.file.path] == nil || stale.contains($0.file.path) }
+            : stale.sorted().compactMap { jobByPath[$0].map { jobs[$0] } }
         let parser = EntryParser(site: config)
-        let jobs = ParseStage.jobs(tree)
-        let toParse = jobs.filter { parsed[$0.file.path] == nil || stale.contains($0.file.path) }
+        var edited: [String] = []
         for (path, file) in await Self.parse(toParse, parser: parser) {
+            // An entry that appears, goes or has problems changes the content's shape.
+            if file.entry == nil || !file.problems.isEmpty || parsed[path]?.entry == nil || !(parsed[path]?.problems.isEmpty ?? false) {
+                structural = true
+            }
             parsed[path] = ParsedFile(version: nextVersion, entry: file.entry, problems: file.problems)
             fileVersions[path] = nextVersion
             nextVersion += 1
+            edited.append(path)
         }
         stale = []
         if parsed.count > jobs.count {
@@ -93,13 +127,60 @@ struct SourceState {
             parsed = parsed.filter { current.contains($0.key) }
             fileVersions = fileVersions.filter { current.contains($0.key) }
         }
+
+        // Taken out, so that patching does not copy it.
+        if !structural, var content = self.content.take(), let replaced = patch(&content, edited: edited) {
+            self.content = content
+            return (content, Delta(structural: false, edited: edited, replaced: replaced))
+        }
         let results = jobs.map { job -> ([ParseStage.Parsed], Problems) in
             let file = parsed[job.file.path]!
             return (file.entry.map { [$0] } ?? [], file.problems)
         }
         var content = ParseStage.assemble(tree, config: config, results: results, problems: problems)
         content.staticSizes = staticSizes
-        return content
+        self.content = content.problems.isEmpty ? content : nil
+        positions = content.problems.isEmpty ? Self.positions(of: content) : [:]
+        return (content, Delta(structural: true, edited: edited))
+    }
+
+    /// Where each entry is in the content's lists, by file.
+    private enum Position {
+        case practice(Int), partner(Int), workshop(Int), day(String, Int), page(Int), source(Int)
+    }
+
+    private static func positions(of content: ParsedContent) -> [String: Position] {
+        var positions: [String: Position] = [:]
+        for (index, entry) in content.practices.enumerated() { positions[entry.origin.file] = .practice(index) }
+        for (index, entry) in content.partners.enumerated() { positions[entry.origin.file] = .partner(index) }
+        for (index, entry) in content.workshops.enumerated() { positions[entry.origin.file] = .workshop(index) }
+        for (workshop, days) in content.days {
+            for (index, day) in days.enumerated() { positions[day.origin.file] = .day(workshop, index) }
+        }
+        for (index, entry) in content.pages.enumerated() { positions[entry.origin.file] = .page(index) }
+        for (index, entry) in content.sources.enumerated() { positions[entry.origin.file] = .source(index) }
+        return positions
+    }
+
+    /// Puts the entries of `edited` in their places and returns them as they were and are; nil
+    /// when one has no place of its kind.
+    private func patch(_ content: inout ParsedContent, edited: [String]) -> [(old: ParseStage.Parsed, new: ParseStage.Parsed)]? {
+        var replaced: [(old: ParseStage.Parsed, new: ParseStage.Parsed)] = []
+        for path in edited {
+            guard let new = parsed[path]?.entry else { return nil }
+            let old: ParseStage.Parsed
+            switch (positions[path], new) {
+            case (.practice(let index), .practice(let entry)): old = .practice(content.practices[index]); content.practices[index] = entry
+            case (.partner(let index), .partner(let entry)): old = .partner(content.partners[index]); content.partners[index] = entry
+            case (.workshop(let index), .workshop(let entry)): old = .workshop(content.workshops[index]); content.workshops[index] = entry
+            case (.day(let workshop, let index), .day(let entry)): old = .day(content.days[workshop]![index]); content.days[workshop]![index] = entry
+            case (.page(let index), .page(let entry)): old = .page(content.pages[index]); content.pages[index] = entry
+            case (.source(let index), .source(let entry)): old = .source(content.sources[index]); content.sources[index] = entry
+            default: return nil
+            }
+            replaced.append((old, new))
+        }
+        return replaced
     }
 
     private static let staticPrefix = "content/static/"

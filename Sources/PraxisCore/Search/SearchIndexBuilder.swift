@@ -34,20 +34,10 @@ enum SearchIndexBuilder {
     /// in that order. Whatever ranks as summary is shown with the result (summary and facts
     /// line), so a reader sees why an entry was found.
     static func sources(_ site: Site, countryLanguage: String) -> [Source] {
-        var sources: [Source] = []
+        var sources: [Source] = site.practices.map { practiceSource($0, site: site) }
         func add(_ url: String, _ kind: EntryKind, _ title: String, _ summary: String, _ lang: String,
                  facts: [String?] = [], moreBody: [String] = [], file: String) {
-            let meta = facts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
-            sources.append(Source(document: .init(url: url, title: title, summary: summary, meta: meta, type: kind.rawValue, lang: lang),
-                                  title: title, summary: summary + " " + meta, file: file, moreBody: moreBody.joined(separator: " ")))
-        }
-        func named(_ partner: Partner) -> String { partner.short.map { "\(partner.title) (\($0))" } ?? partner.title }
-        for practice in site.practices {
-            let place = [practice.place?.municipality, practice.place?.state].compactMap { $0 }.joined(separator: ", ")
-            add(SitePaths.practice(practice.id), .practice, practice.title, practice.summary, practice.lang,
-                facts: [place, practice.tags.joined(separator: ", "),
-                        practice.partners.compactMap { site.partnerByID[$0].map(named) }.joined(separator: ", ")],
-                file: practice.origin.file)
+            sources.append(source(url, kind, title, summary, lang, facts: facts, moreBody: moreBody, file: file))
         }
         for partner in site.partners {
             add(SitePaths.partner(partner.id), .partner, partner.title, partner.summary, partner.lang,
@@ -67,6 +57,23 @@ enum SearchIndexBuilder {
             add(SitePaths.page(page.id), .page, page.title, page.summary ?? "", page.lang, file: page.origin.file)
         }
         return sources
+    }
+
+    /// A practice's document; its place among the documents is its place in `site.practices`.
+    static func practiceSource(_ practice: Practice, site: Site) -> Source {
+        func named(_ partner: Partner) -> String { partner.short.map { "\(partner.title) (\($0))" } ?? partner.title }
+        let place = [practice.place?.municipality, practice.place?.state].compactMap { $0 }.joined(separator: ", ")
+        return source(SitePaths.practice(practice.id), .practice, practice.title, practice.summary, practice.lang,
+                      facts: [place, practice.tags.joined(separator: ", "),
+                              practice.partners.compactMap { site.partnerByID[$0].map(named) }.joined(separator: ", ")],
+                      file: practice.origin.file)
+    }
+
+    private static func source(_ url: String, _ kind: EntryKind, _ title: String, _ summary: String, _ lang: String,
+                               facts: [String?] = [], moreBody: [String] = [], file: String) -> Source {
+        let meta = facts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
+        return Source(document: .init(url: url, title: title, summary: summary, meta: meta, type: kind.rawValue, lang: lang),
+                      title: title, summary: summary + " " + meta, file: file, moreBody: moreBody.joined(separator: " "))
     }
 
     /// Each document's words with the fields they occur in, cut out on all cores; results are

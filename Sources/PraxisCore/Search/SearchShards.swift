@@ -33,7 +33,7 @@ enum SearchShards {
             files.append(documentFile(start / documentsPerFile, documents.map(documentJSON)))
         }
         files += index.facets.map(facetFile)
-        return [manifest(index, firstWords: firstWords, key: key(files))] + files
+        return [manifest(documents: index.documents.count, facets: index.facets, firstWords: firstWords, key: key(files))] + files
     }
 
     // The files piece by piece: `praxis serve` keeps the pieces of words and documents that
@@ -92,17 +92,17 @@ enum SearchShards {
         return OutputFile(path: folder + "facets/\(facet.name).json", data: Data(json.bytes))
     }
 
-    /// `search.json`; `index` needs its documents and facets, not its terms.
-    static func manifest(_ index: SearchIndex, firstWords: [String], key: String) -> OutputFile {
+    /// `search.json`.
+    static func manifest(documents: Int, facets: [SearchIndex.FacetGroup], firstWords: [String], key: String) -> OutputFile {
         var json = JSONBytes()
         json.raw("{"); json.key("version"); json.int(2)
         json.raw(",\n"); json.key("key"); json.string(key)
         json.raw(",\n"); json.key("folder"); json.string(folder)
-        json.raw(",\n"); json.key("documents"); json.int(index.documents.count)
+        json.raw(",\n"); json.key("documents"); json.int(documents)
         json.raw(",\n"); json.key("documentsPerFile"); json.int(documentsPerFile)
         json.raw(",\n"); json.key("stopWords"); json.strings(StopWords.all.sorted())
         json.raw(",\n"); json.key("wordFiles"); json.strings(firstWords)
-        json.raw(",\n"); json.key("facets"); json.array(index.facets) { json, facet in
+        json.raw(",\n"); json.key("facets"); json.array(facets) { json, facet in
             json.raw("\n{"); json.key("name"); json.string(facet.name)
             json.raw(","); json.key("label"); json.string(facet.label)
             if facet.values.count > manyValues {

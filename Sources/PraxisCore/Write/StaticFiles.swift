@@ -5,8 +5,12 @@ import Foundation
 enum StaticFiles {
     static func copies(_ paths: [String], siteRoot: URL, generated: [String]) throws -> [(from: URL, to: String)] {
         let taken = Set(generated)
+        return try copies(paths, siteRoot: siteRoot, isGenerated: taken.contains)
+    }
+
+    static func copies(_ paths: [String], siteRoot: URL, isGenerated: (String) -> Bool) throws -> [(from: URL, to: String)] {
         var problems = Problems()
-        for path in paths where taken.contains(path) {
+        for path in paths where isGenerated(path) {
             problems.add("content/static/\(path)", line: nil, "would be copied to /\(path), which Praxis generates.",
                          hint: "Move it into a folder of its own, e.g. content/static/dateien/.")
         }
