@@ -6,9 +6,10 @@
 Starts `PRAXIS serve SITE --verbose`, listens on its /__praxis/events like an open page does,
 then edits practices one save at a time and measures, for each save, the wall time from the
 write to (1) the server's `reload` event and (2) the first response of the practice's page that
-contains the new text. The edits: a sentence appended to the body, a new summary, and a new title
-(which moves the practice in every list). SITE is changed: run it on a copy. Prints each edit,
-the server's own stage times for it (from --verbose) and the medians.
+contains the new text. The edits, each to another practice: a sentence appended to the body, a new
+summary, other tags, another `updated` date, a new title (which moves the practice in every
+list); then practices added and deleted again. SITE is changed: run it on a copy. Prints each
+edit, the server's own stage times for it (from --verbose) and the medians.
 """
 import argparse
 import os
@@ -45,30 +46,50 @@ def main():
         practices = sorted(name[:-3] for name in os.listdir(os.path.join(arguments.site, "content/practices")) if name.endswith(".md"))
         # Practices from the middle of the alphabet, one per edit.
         chosen = practices[len(practices) // 3::max(1, len(practices) // (3 * arguments.edits + 1))]
-        results = {"body": [], "summary": [], "title": []}
+        kinds = ["body", "summary", "tags", "date", "title", "add", "delete"]
+        results = {kind: [] for kind in kinds}
         step = 0
-        for kind in ["body", "summary", "title"]:
+        added = []
+        for kind in kinds:
             for number in range(arguments.edits):
                 practice = chosen[step % len(chosen)]
                 step += 1
                 marker = f"Messpunkt{kind.capitalize()}{number}x{int(time.time() * 1000) % 100000}"
-                path = os.path.join(arguments.site, "content/practices", practice + ".md")
-                with open(path, encoding="utf-8") as file:
-                    text = file.read()
-                text = edit(text, kind, marker)
                 lines_before = len(output)
                 events_before = events.count()
-                written = time.monotonic()
-                with open(path, "w", encoding="utf-8") as file:
-                    file.write(text)
+                if kind == "add":
+                    practice = f"benchmark-neu-{number}-{int(time.time() * 1000) % 100000}"
+                    source = os.path.join(arguments.site, "content/practices", chosen[number % len(chosen)] + ".md")
+                    with open(source, encoding="utf-8") as file:
+                        text = edit(file.read(), "title", marker)
+                    path = os.path.join(arguments.site, "content/practices", practice + ".md")
+                    added.append((practice, path))
+                    written = time.monotonic()
+                    with open(path, "w", encoding="utf-8") as file:
+                        file.write(text)
+                    shown = lambda status, page: status == 200 and marker in page
+                elif kind == "delete":
+                    practice, path = added.pop(0)
+                    written = time.monotonic()
+                    os.remove(path)
+                    shown = lambda status, page: status == 404
+                else:
+                    path = os.path.join(arguments.site, "content/practices", practice + ".md")
+                    with open(path, encoding="utf-8") as file:
+                        text = edit(file.read(), kind, marker)
+                    written = time.monotonic()
+                    with open(path, "w", encoding="utf-8") as file:
+                        file.write(text)
+                    probe = {"tags": marker.lower(), "date": f'datetime="{date_of(marker)}"'}.get(kind, marker)
+                    shown = (lambda probe: lambda status, page: probe in page)(probe)
                 reloaded = events.wait(lambda name, data: name in ("reload", "ok", "problems"), 60, after=events_before)
                 reload_time = reloaded - written if reloaded else float("nan")
-                page_time = wait_for_page(port, f"{base}practices/{practice}/", marker, written)
+                page_time = wait_for_page(port, f"{base}practices/{practice}/", shown, written)
                 time.sleep(0.15)
                 report = [line for line in output[lines_before:] if not line.startswith("Serving")]
                 server_line = next((line for line in report if line.startswith(("Rebuilt", "Build failed"))), "?")
-                stages = " ".join(f"{m.group(1)} {float(m.group(2)):.1f}" for m in
-                                  (re.match(r"\s+(\S+)\s+([\d.]+) ms", line) for line in report) if m)
+                stages = " ".join(f"{m.group(1).replace(' ', '-')} {float(m.group(2)):.1f}" for m in
+                                  (re.match(r"\s+(\S+(?: \S+)?)\s+([\d.]+) ms", line) for line in report) if m)
                 results[kind].append((reload_time, page_time))
                 print(f"{kind:8s} {practice[:40]:40s} reload event {reload_time * 1000:6.1f} ms, "
                       f"page served {page_time * 1000:6.1f} ms | {server_line} | {stages}")
@@ -87,9 +108,37 @@ def edit(text, kind, marker):
     """The practice's text after one editor's change."""
     if kind == "body":
         return text + f"\nEin neuer Satz mit dem Wort {marker}.\n"
+    if kind == "tags":
+        # A tag of its own: the practice's page links it; a new value page appears.
+        return set_key(text, "tags", f"[{marker.lower()}]")
+    if kind == "date":
+        # The practice's page shows the date as datetime="…" (the marker's number picks the day).
+        date = date_of(marker)
+        if re.search(r"^updated: ", text, flags=re.MULTILINE):
+            return re.sub(r"^updated: .*$", f"updated: {date}", text, count=1, flags=re.MULTILINE)
+        return text.replace("\n---\n", f"\nupdated: {date}\n---\n", 1)
     key = "summary" if kind == "summary" else "title"
     return re.sub(rf"^{key}: .*$", f"{key}: {marker} " + ("neu zusammengefasst." if kind == "summary" else "Neuer Titel"),
                   text, count=1, flags=re.MULTILINE)
+
+
+def set_key(text, key, value):
+    """The front matter's `key` set to `value` on one line, a block list below it replaced."""
+    lines = text.split("\n")
+    end = lines.index("---", 1)
+    for index in range(1, end):
+        if lines[index].startswith(key + ":"):
+            stop = index + 1
+            while stop < end and lines[stop].startswith((" ", "-", "\t")):
+                stop += 1
+            lines[index:stop] = [f"{key}: {value}"]
+            return "\n".join(lines)
+    lines.insert(end, f"{key}: {value}")
+    return "\n".join(lines)
+
+
+def date_of(marker):
+    return f"2027-0{1 + int(marker[-1]) % 9}-1{int(marker[-2]) % 10}"
 
 
 def collect(stream, output):
@@ -107,11 +156,13 @@ def wait_for_serving(output, server):
     sys.exit("praxis serve stopped:\n" + "\n".join(output))
 
 
-def wait_for_page(port, path, marker, since):
-    """Seconds from `since` until the page at `path` contains `marker`."""
+def wait_for_page(port, path, shown, since):
+    """Seconds from `since` until the page at `path` is `shown(status, text)`."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
-        if marker in get(port, path):
+        response = get(port, path)
+        status = int(response.split(" ", 2)[1]) if response.startswith("HTTP/") else 0
+        if shown(status, response):
             return time.monotonic() - since
         time.sleep(0.002)
     return float("nan")

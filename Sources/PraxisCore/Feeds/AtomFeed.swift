@@ -3,16 +3,37 @@
 enum AtomFeed {
     static let limit = 50
 
-    /// The practices the feed lists: the `limit` most recently updated.
-    static func entries(_ site: Site) -> ArraySlice<Practice> {
-        site.practices.filter { $0.updated != nil }
-            .sorted { ($0.updated!, $1.id) > ($1.updated!, $0.id) }
-            .prefix(limit)
+    /// The practices the feed lists: the `limit` most recently updated, newest first (on the
+    /// same date, in order of id).
+    static func entries(_ site: Site) -> [Practice] {
+        latest(site.practices, count: limit)
+    }
+
+    /// The `count` most recently updated of `practices`, as `filter`, `sort` and `prefix` would
+    /// give them, in one pass that keeps only the best so far.
+    static func latest(_ practices: [Practice], count: Int) -> [Practice] {
+        func newer(_ a: Practice, _ b: Practice) -> Bool { (a.updated!, b.id) > (b.updated!, a.id) }
+        var best: [Practice] = []
+        best.reserveCapacity(count + 1)
+        for practice in practices where practice.updated != nil {
+            if best.count == count, let last = best.last, !newer(practice, last) { continue }
+            var low = 0, high = best.count
+            while low < high {
+                let middle = (low + high) / 2
+                if newer(best[middle], practice) { low = middle + 1 } else { high = middle }
+            }
+            best.insert(practice, at: low)
+            if best.count > count { best.removeLast() }
+        }
+        return best
     }
 
     static func make(_ site: Site) -> OutputFile {
+        make(site, entries: entries(site))
+    }
+
+    static func make(_ site: Site, entries dated: [Practice]) -> OutputFile {
         let config = site.config
-        let dated = entries(site)
         let newest = dated.first?.updated.map { "\($0)T00:00:00Z" } ?? "1970-01-01T00:00:00Z"
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>

@@ -2,19 +2,35 @@
 enum Sitemap {
     /// `pages` are the rendered HTML files; 404.html is left out.
     static func make(_ site: Site, pages: [OutputFile]) -> OutputFile {
+        document(entries(site, paths: paths(pages)))
+    }
+
+    /// The paths the sitemap lists, in its order.
+    static func paths(_ pages: [OutputFile]) -> [String] {
+        pages.map(\.path).filter { $0.hasSuffix("index.html") }.sorted()
+    }
+
+    /// One `<url>` line per path; practices with their `updated` date.
+    static func entries(_ site: Site, paths: [String]) -> [String] {
         var lastModified: [String: String] = [:]
         for practice in site.practices { lastModified[SitePaths.file(for: SitePaths.practice(practice.id))] = practice.updated }
+        return paths.map { entry(site.config.baseURL, path: $0, lastModified: lastModified[$0]) }
+    }
+
+    static func entry(_ baseURL: String, path: String, lastModified: String?) -> String {
+        var line = "  <url><loc>\(XML.escape(baseURL + path.dropLast("index.html".count)))</loc>"
+        if let lastModified { line += "<lastmod>\(lastModified)</lastmod>" }
+        return line + "</url>\n"
+    }
+
+    static func document(_ entries: [String]) -> OutputFile {
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 
         """
-        for page in pages.sorted(by: { $0.path < $1.path }) where page.path.hasSuffix("index.html") {
-            let url = site.config.baseURL + page.path.dropLast("index.html".count)
-            xml += "  <url><loc>\(XML.escape(url))</loc>"
-            if let date = lastModified[page.path] { xml += "<lastmod>\(date)</lastmod>" }
-            xml += "</url>\n"
-        }
+        xml.reserveCapacity(entries.reduce(xml.utf8.count + 12) { $0 + $1.utf8.count })
+        for entry in entries { xml += entry }
         xml += "</urlset>\n"
         return OutputFile(path: "sitemap.xml", text: xml)
     }

@@ -35,6 +35,9 @@ struct IncrementalBuild {
         /// Ids of the practices in the feed.
         var feedIDs: Set<String>
         var sitemap: OutputFile
+        /// The sitemap's paths in order, and its line for each.
+        var sitemapPaths: [String]
+        var sitemapEntries: [String]
         /// Paths of the files beside the pages (search, open data, feeds, assets).
         var otherPaths: Set<String>
     }
@@ -178,9 +181,26 @@ struct IncrementalBuild {
         var others = searchFiles + openData
         let samePages = quick != nil && !facetsChanged
         let keepsFeed = quick.map { !$0.changesFeed(inFeed: last?.feedIDs ?? []) } ?? false
-        let feed = keepsFeed ? last!.feed : AtomFeed.make(site)
-        let feedIDs = keepsFeed ? last!.feedIDs : Set(AtomFeed.entries(site).map(\.id))
-        let sitemap = samePages && quick?.changesDates == false ? last!.sitemap : Sitemap.make(site, pages: pages)
+        let feedEntries = keepsFeed ? [] : AtomFeed.entries(site)
+        let feed = keepsFeed ? last!.feed : AtomFeed.make(site, entries: feedEntries)
+        let feedIDs = keepsFeed ? last!.feedIDs : Set(feedEntries.map(\.id))
+        // The same pages: the last sitemap, with the lines of practices whose date changed.
+        var sitemapPaths: [String], sitemapEntries: [String], sitemap: OutputFile
+        if samePages, let quick, let last {
+            (sitemapPaths, sitemapEntries, sitemap) = (last.sitemapPaths, last.sitemapEntries, last.sitemap)
+            if quick.changesDates {
+                for (old, new) in quick.practices where old.updated != new.updated && practiceIndex[new.id] != nil {
+                    let path = SitePaths.file(for: SitePaths.practice(new.id))
+                    guard let index = Self.index(of: path, in: sitemapPaths) else { continue }
+                    sitemapEntries[index] = Sitemap.entry(site.config.baseURL, path: path, lastModified: new.updated)
+                }
+                sitemap = Sitemap.document(sitemapEntries)
+            }
+        } else {
+            sitemapPaths = Sitemap.paths(pages)
+            sitemapEntries = Sitemap.entries(site, paths: sitemapPaths)
+            sitemap = Sitemap.document(sitemapEntries)
+        }
         others += [feed, sitemap, Sitemap.robots(site)]
         others += theme.assets.map { OutputFile(path: "assets/" + $0.path, data: $0.data) }
         fresh.formUnion(others.map(\.path))
@@ -205,6 +225,7 @@ struct IncrementalBuild {
             : Dictionary(pages.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
         self.last = Made(site: site, facets: facets, practiceIndex: practiceIndex, searchSources: searchSources, latest: latest,
                          pages: pages, pageIndex: pageIndex, feed: feed, feedIDs: feedIDs, sitemap: sitemap,
+                         sitemapPaths: sitemapPaths, sitemapEntries: sitemapEntries,
                          otherPaths: otherPaths)
         let snapshot = SiteSnapshot(files: table, copies: Dictionary(copies.map { ($0.to, $0.from) }, uniquingKeysWith: { a, _ in a }),
                                     basePath: site.config.basePath, build: 0)
@@ -304,6 +325,16 @@ struct IncrementalBuild {
         }
         for path in old.copies.keys where new.copies[path] == nil { changed.insert(path) }
         return changed.sorted()
+    }
+
+    /// Where `path` is in sorted `paths`.
+    private static func index(of path: String, in paths: [String]) -> Int? {
+        var low = 0, high = paths.count
+        while low < high {
+            let middle = (low + high) / 2
+            if paths[middle] < path { low = middle + 1 } else { high = middle }
+        }
+        return low < paths.count && paths[low] == path ? low : nil
     }
 
     /// Equal bytes; at once when both are the same bytes in memory (a file kept from the last build).

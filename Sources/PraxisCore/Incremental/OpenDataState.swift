@@ -19,26 +19,40 @@ struct OpenDataState {
     private var world: Int?
     private var versions: [String: Int] = [:]
     private var files: [OutputFile] = []
+    /// Where the records are in the two files: the bytes before the first, and each one's
+    /// length, in `order`; an edited record is put in its place without making the files anew.
+    private var orderIndex: [String: Int] = [:]
+    private var jsonHead = 0, csvHead = 0
+    private var jsonLengths: [Int] = [], csvLengths: [Int] = []
 
     /// `edited`, when given, names the only practices that changed, none of them in what other
     /// records read (partners, published or not) nor in the settings.
     mutating func files(_ site: Site, fileVersions: [String: Int], settings: Int, edited: [String]?) throws -> [OutputFile] {
-        if let edited, !files.isEmpty {
+        if let edited, files.count == 2, !order.isEmpty {
+            var json = files[0].data, csv = files[1].data
             var changed = false
             for id in edited {
-                guard let practice = site.practiceByID[id] else { continue }
+                guard let practice = site.practiceByID[id], let index = orderIndex[id], let old = records[id] else { continue }
                 let version = fileVersions[practice.origin.file] ?? 0
                 versions[id] = version
                 let key = Self.key(practice, version: version, site: site, settings: settings)
-                guard records[id]?.key != key else { continue }
+                guard old.key != key else { continue }
                 let record = CatalogueRecord(practice, site: site)
                 let made = Record(key: key, json: try OpenData.recordJSON(record), line: CatalogueCSV.line(record, config: site.config))
-                if let old = records[id], old.json == made.json, old.line == made.line {} else { changed = true }
                 records[id] = made
+                // A body edit changes the file but not the record.
+                guard old.json != made.json || old.line != made.line else { continue }
+                let jsonStart = jsonHead + jsonLengths[..<index].reduce(0) { $0 + $1 + 2 }  // records are joined by ",\n"
+                json.replaceSubrange(jsonStart..<jsonStart + jsonLengths[index], with: made.json)
+                jsonLengths[index] = made.json.count
+                let line = Data(made.line.utf8)
+                let csvStart = csvHead + csvLengths[..<index].reduce(0, +)
+                csv.replaceSubrange(csvStart..<csvStart + csvLengths[index], with: line)
+                csvLengths[index] = line.count
+                changed = true
             }
             if changed {
-                files = [try OpenData.json(Catalogue(site, records: false), records: order.map { records[$0]!.json }),
-                         CatalogueCSV.file(site.config, lines: order.map { records[$0]!.line })]
+                files = [OutputFile(path: files[0].path, data: json), OutputFile(path: files[1].path, data: csv)]
             }
             return files
         }
@@ -90,8 +104,14 @@ struct OpenDataState {
         published = publishedDigest
         if changed || files.isEmpty {
             let catalogue = Catalogue(site, records: false)
-            files = [try OpenData.json(catalogue, records: order.map { records[$0]!.json }),
-                     CatalogueCSV.file(site.config, lines: order.map { records[$0]!.line })]
+            let jsonRecords = order.map { records[$0]!.json }
+            let lines = order.map { records[$0]!.line }
+            files = [try OpenData.json(catalogue, records: jsonRecords), CatalogueCSV.file(site.config, lines: lines)]
+            orderIndex = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            jsonLengths = jsonRecords.map(\.count)
+            csvLengths = lines.map(\.utf8.count)
+            jsonHead = files[0].data.range(of: Data("\n  \"practices\" : [\n".utf8))?.upperBound ?? 0
+            csvHead = files[1].data.count - csvLengths.reduce(0, +)
         }
         return files
     }

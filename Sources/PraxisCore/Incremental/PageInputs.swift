@@ -285,9 +285,7 @@ struct PageInputs: Sendable {
 
     /// The practices the home page shows as the latest (as `Renderer.home`).
     static func latest(of site: Site) -> [String] {
-        site.practices.filter { $0.updated != nil }
-            .sorted { ($0.updated!, $1.id) > ($1.updated!, $0.id) }
-            .prefix(10).map(\.id)
+        AtomFeed.latest(site.practices, count: 10).map(\.id)
     }
 
     func practicesOnPage(_ page: Int) -> [String] {

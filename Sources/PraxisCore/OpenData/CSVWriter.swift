@@ -12,11 +12,6 @@ struct CSVWriter {
         text += Self.line(cells)
     }
 
-    /// A line made by `line` before.
-    mutating func append(line: String) {
-        text += line
-    }
-
     /// One row as it stands in the file, CR LF included.
     static func line(_ cells: [String]) -> String {
         cells.map(Self.cell).joined(separator: ",") + "\r\n"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `catalogue.csv`: one row per published practice, for spreadsheets. The columns are the
 /// front-matter keys; maps are spread over `key.subkey` columns, lists are joined with "; ".
 /// References stay ids, as in the front matter; `catalogue.json` has the labels and partners.
@@ -15,12 +17,14 @@ enum CatalogueCSV {
         file(config, lines: catalogue.practices.map { line($0, config: config) })
     }
 
-    /// The file from its record lines (`line`), after the header.
+    /// The file from its record lines (`line`), after the byte order mark and the header.
     static func file(_ config: SiteConfig, lines: [String]) -> OutputFile {
-        var csv = CSVWriter()
-        csv.row(columns(config))
-        for line in lines { csv.append(line: line) }
-        return OutputFile(path: SitePaths.catalogueCSV, data: csv.data)
+        let header = CSVWriter.line(columns(config))
+        var data = Data(capacity: CSVWriter.byteOrderMark.count + header.utf8.count + lines.reduce(0) { $0 + $1.utf8.count })
+        data.append(contentsOf: CSVWriter.byteOrderMark)
+        data.append(contentsOf: header.utf8)
+        for line in lines { data.append(contentsOf: line.utf8) }
+        return OutputFile(path: SitePaths.catalogueCSV, data: data)
     }
 
     /// One record's line, CR LF included.

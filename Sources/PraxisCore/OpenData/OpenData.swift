@@ -50,12 +50,12 @@ enum OpenData {
         }
         var data = Data(capacity: encoded.count + records.reduce(0) { $0 + $1.count + 2 })
         data.append(encoded[..<list.lowerBound])
-        data.append(Data("\n  \"practices\" : [\n".utf8))
+        data.append(contentsOf: "\n  \"practices\" : [\n".utf8)
         for (position, record) in records.enumerated() {
-            if position > 0 { data.append(Data(",\n".utf8)) }
+            if position > 0 { data.append(contentsOf: [0x2C, 0x0A]) }  // ",\n"
             data.append(record)
         }
-        data.append(Data("\n  ]".utf8))
+        data.append(contentsOf: "\n  ]".utf8)
         data.append(encoded[list.upperBound...])
         return OutputFile(path: SitePaths.catalogueJSON, data: data)
     }
