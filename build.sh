@@ -3,10 +3,12 @@
 #
 #   ./build.sh          install what is missing, build praxis (release), build content/ into public/
 #   ./build.sh test     the same set-up, then the whole test suite: swift test, then the browser
-#                       checks (scripts/browser/check.py) on the catalogue and the rich test fixture
+#                       checks (scripts/browser/check.py) on the catalogue and the rich test fixture,
+#                       and praxis serve in the browser (scripts/browser/serve_check.py)
 #   ./build.sh bench    the same set-up, then the benchmarks: build time against Hugo
-#                       (scripts/benchmark.sh) and first-query bytes of the search
-#                       (scripts/search-benchmark.sh); see their headers
+#                       (scripts/benchmark.sh), first-query bytes of the search
+#                       (scripts/search-benchmark.sh) and how fast praxis serve shows an edit
+#                       (scripts/serve-benchmark.sh); see their headers
 #
 # System libraries come from Debian's packages: installed with apt-get when run as root,
 # otherwise the exact command is printed and the script stops.
@@ -85,6 +87,8 @@ case "$command_name" in
     .build/debug/praxis build . --output "$sites/catalogue"
     .build/debug/praxis build Tests/PraxisTests/Fixtures/rich-site --output "$sites/rich-site"
     "$browser_venv/bin/python" scripts/browser/check.py "$sites/catalogue" "$sites/rich-site"
+    # praxis serve in the browser: live reload, the problem overlay, templates, added and deleted files.
+    "$browser_venv/bin/python" scripts/browser/serve_check.py .build/debug/praxis .
     ;;
   bench)
     swift build -c release --product praxis
@@ -92,5 +96,7 @@ case "$command_name" in
     scripts/benchmark.sh "$@"
     echo
     scripts/search-benchmark.sh
+    echo
+    scripts/serve-benchmark.sh
     ;;
 esac
