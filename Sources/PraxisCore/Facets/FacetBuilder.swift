@@ -15,12 +15,17 @@ enum FacetBuilder {
             }
         }
         let language = site.config.language
-        facets.append(group(site, name: "country", label: labels.country, kind: .country) {
+        facets.append(group(site, name: "country", label: labels.country, kind: .country, spellings: true) {
             guard let code = $0.place?.country else { return [] }
             return [(code.lowercased(), CountryNames.name(of: code, language: language))]
         })
-        facets.append(group(site, name: "tags", label: labels.tags, kind: .tags) {
-            $0.tags.map { (Slug.make($0), $0) }
+        // Each spelling of a tag is made a slug once, not once per practice that uses it.
+        var slugs: [String: String] = [:]
+        for practice in site.practices {
+            for tag in practice.tags where slugs[tag] == nil { slugs[tag] = Slug.make(tag) }
+        }
+        facets.append(group(site, name: "tags", label: labels.tags, kind: .tags, spellings: true) { [slugs] in
+            $0.tags.map { (slugs[$0]!, $0) }
         })
         let partners = site.partnerByID
         // Every partner is listed, also one that so far only runs a workshop (count 0).
@@ -33,19 +38,22 @@ enum FacetBuilder {
 
     /// Groups the site's practices by `partition`. Free values that fold to one slug
     /// ("Ehrenamt", "ehrenamt") become one value, labelled with the spelling most practices
-    /// use (on a tie, the one that sorts first, so capitals win).
+    /// use (on a tie, the one that sorts first, so capitals win); `spellings` says a facet has
+    /// such values (the others give one label per id).
     private static func group(_ site: Site, name: String, label: String, kind: Facet.Kind,
                               ordered: ((Facet.Value, Facet.Value) -> Bool)? = nil,
                               including always: [(id: String, label: String)] = [],
+                              spellings countSpellings: Bool = false,
                               by partition: Partition) -> Facet {
         var values: [String: Facet.Value] = [:]
         for (id, label) in always { values[id] = Facet.Value(id: id, label: label, practices: []) }
         var spellings: [String: [String: Int]] = [:]
         for practice in site.practices {
-            var seen = Set<String>()
-            for (id, valueLabel) in partition(practice) where !id.isEmpty && seen.insert(id).inserted {
+            var seen: [String] = []  // a practice has a few values: a list is quicker than a set
+            for (id, valueLabel) in partition(practice) where !id.isEmpty && !seen.contains(id) {
+                seen.append(id)
                 values[id, default: Facet.Value(id: id, label: valueLabel, practices: [])].practices.append(practice.id)
-                spellings[id, default: [:]][valueLabel, default: 0] += 1
+                if countSpellings { spellings[id, default: [:]][valueLabel, default: 0] += 1 }
             }
         }
         for (id, counts) in spellings where counts.count > 1 {

@@ -38,6 +38,9 @@ struct IncrementalBuild {
         /// The sitemap's paths in order, and its line for each.
         var sitemapPaths: [String]
         var sitemapEntries: [String]
+        /// A digest of the address, the pages' paths and the practices' dates, all the sitemap
+        /// shows; nil when not known.
+        var sitemapKey: Int?
         /// Paths of the files beside the pages (search, open data, feeds, assets).
         var otherPaths: Set<String>
     }
@@ -101,7 +104,7 @@ struct IncrementalBuild {
             quick = edit
         } else {
             site = try Resolver(content: content, bodies: bodies.bodies, includeDrafts: options.includeDrafts).resolve()
-            last = nil
+            last?.site = nil  // only the files it made may still serve (sitemap)
         }
         clock.lap("resolve")
         guard let theme = theme!.theme else { throw BuildFailure(stage: "theme", diagnostics: self.theme!.problems.all) }
@@ -140,7 +143,8 @@ struct IncrementalBuild {
         }
         async let renderedPages = Self.render(plan.toRender, renderer, inputs: inputs)
 
-        let practiceIndex = last?.practiceIndex ?? Dictionary(site.practices.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let practiceIndex = quick != nil ? last!.practiceIndex
+            : Dictionary(site.practices.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var searchSources: [SearchIndexBuilder.Source]
         var changedDocuments: [Int]?
         if let quick, last != nil {
@@ -186,7 +190,22 @@ struct IncrementalBuild {
         let feedIDs = keepsFeed ? last!.feedIDs : Set(feedEntries.map(\.id))
         // The same pages: the last sitemap, with the lines of practices whose date changed.
         var sitemapPaths: [String], sitemapEntries: [String], sitemap: OutputFile
+        var sitemapKey: Int? = nil
+        if quick == nil || !samePages {
+            // Otherwise the last one still, when the pages' paths and the practices' dates are the same.
+            var key = site.config.baseURL.hashValue
+            for page in pages where page.path.hasSuffix("index.html") { key = key &+ page.path.hashValue }
+            for practice in site.practices {
+                var hasher = Hasher()
+                hasher.combine(practice.id)
+                hasher.combine(practice.updated)
+                key = key &+ hasher.finalize()
+            }
+            sitemapKey = key
+        }
         if samePages, let quick, let last {
+            // Its digest is not worked out again: unknown when a date changed.
+            sitemapKey = quick.changesDates ? nil : last.sitemapKey
             (sitemapPaths, sitemapEntries, sitemap) = (last.sitemapPaths, last.sitemapEntries, last.sitemap)
             if quick.changesDates {
                 for (old, new) in quick.practices where old.updated != new.updated && practiceIndex[new.id] != nil {
@@ -196,6 +215,8 @@ struct IncrementalBuild {
                 }
                 sitemap = Sitemap.document(sitemapEntries)
             }
+        } else if let last, let sitemapKey, last.sitemapKey == sitemapKey {
+            (sitemapPaths, sitemapEntries, sitemap) = (last.sitemapPaths, last.sitemapEntries, last.sitemap)
         } else {
             sitemapPaths = Sitemap.paths(pages)
             sitemapEntries = Sitemap.entries(site, paths: sitemapPaths)
@@ -225,7 +246,7 @@ struct IncrementalBuild {
             : Dictionary(pages.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
         self.last = Made(site: site, facets: facets, practiceIndex: practiceIndex, searchSources: searchSources, latest: latest,
                          pages: pages, pageIndex: pageIndex, feed: feed, feedIDs: feedIDs, sitemap: sitemap,
-                         sitemapPaths: sitemapPaths, sitemapEntries: sitemapEntries,
+                         sitemapPaths: sitemapPaths, sitemapEntries: sitemapEntries, sitemapKey: sitemapKey,
                          otherPaths: otherPaths)
         let snapshot = SiteSnapshot(files: table, copies: Dictionary(copies.map { ($0.to, $0.from) }, uniquingKeysWith: { a, _ in a }),
                                     basePath: site.config.basePath, build: 0)

@@ -29,31 +29,7 @@ struct OpenDataState {
     /// records read (partners, published or not) nor in the settings.
     mutating func files(_ site: Site, fileVersions: [String: Int], settings: Int, edited: [String]?) throws -> [OutputFile] {
         if let edited, files.count == 2, !order.isEmpty {
-            var json = files[0].data, csv = files[1].data
-            var changed = false
-            for id in edited {
-                guard let practice = site.practiceByID[id], let index = orderIndex[id], let old = records[id] else { continue }
-                let version = fileVersions[practice.origin.file] ?? 0
-                versions[id] = version
-                let key = Self.key(practice, version: version, site: site, settings: settings)
-                guard old.key != key else { continue }
-                let record = CatalogueRecord(practice, site: site)
-                let made = Record(key: key, json: try OpenData.recordJSON(record), line: CatalogueCSV.line(record, config: site.config))
-                records[id] = made
-                // A body edit changes the file but not the record.
-                guard old.json != made.json || old.line != made.line else { continue }
-                let jsonStart = jsonHead + jsonLengths[..<index].reduce(0) { $0 + $1 + 2 }  // records are joined by ",\n"
-                json.replaceSubrange(jsonStart..<jsonStart + jsonLengths[index], with: made.json)
-                jsonLengths[index] = made.json.count
-                let line = Data(made.line.utf8)
-                let csvStart = csvHead + csvLengths[..<index].reduce(0, +)
-                csv.replaceSubrange(csvStart..<csvStart + csvLengths[index], with: line)
-                csvLengths[index] = line.count
-                changed = true
-            }
-            if changed {
-                files = [OutputFile(path: files[0].path, data: json), OutputFile(path: files[1].path, data: csv)]
-            }
+            try patch(edited, site: site, fileVersions: fileVersions, settings: settings)
             return files
         }
         var publishedDigest = 0
@@ -67,9 +43,14 @@ struct OpenDataState {
         }
         hasher.combine(publishedDigest)
         let world = hasher.finalize()
+        if world == self.world, publishedDigest == published, files.count == 2, !order.isEmpty {
+            // The same practices with the same partners: only those whose file changed.
+            let changed = site.practices.filter { fileVersions[$0.origin.file] != self.versions[$0.id] }.map(\.id)
+            try patch(changed, site: site, fileVersions: fileVersions, settings: settings)
+            return files
+        }
 
-        // Only practices whose file changed, unless something all records read changed.
-        let everything = world != self.world
+        // Every record whose key changed, and the order of ids anew.
         var changed = false
         var next: [String: Record] = [:]
         next.reserveCapacity(site.practices.count)
@@ -78,10 +59,6 @@ struct OpenDataState {
         for practice in site.practices {
             let version = fileVersions[practice.origin.file] ?? 0
             versions[practice.id] = version
-            if !everything, let record = records[practice.id], self.versions[practice.id] == version {
-                next[practice.id] = record
-                continue
-            }
             let key = Self.key(practice, version: version, site: site, settings: settings)
             if let record = records[practice.id], record.key == key {
                 next[practice.id] = record
@@ -114,6 +91,35 @@ struct OpenDataState {
             csvHead = files[1].data.count - csvLengths.reduce(0, +)
         }
         return files
+    }
+
+    /// Encodes the records of `ids` again and puts each in its place in the files.
+    private mutating func patch(_ ids: [String], site: Site, fileVersions: [String: Int], settings: Int) throws {
+        var json = files[0].data, csv = files[1].data
+        var changed = false
+        for id in ids {
+            guard let practice = site.practiceByID[id], let index = orderIndex[id], let old = records[id] else { continue }
+            let version = fileVersions[practice.origin.file] ?? 0
+            versions[id] = version
+            let key = Self.key(practice, version: version, site: site, settings: settings)
+            guard old.key != key else { continue }
+            let record = CatalogueRecord(practice, site: site)
+            let made = Record(key: key, json: try OpenData.recordJSON(record), line: CatalogueCSV.line(record, config: site.config))
+            records[id] = made
+            // A body edit changes the file but not the record.
+            guard old.json != made.json || old.line != made.line else { continue }
+            let jsonStart = jsonHead + jsonLengths[..<index].reduce(0) { $0 + $1 + 2 }  // records are joined by ",\n"
+            json.replaceSubrange(jsonStart..<jsonStart + jsonLengths[index], with: made.json)
+            jsonLengths[index] = made.json.count
+            let line = Data(made.line.utf8)
+            let csvStart = csvHead + csvLengths[..<index].reduce(0, +)
+            csv.replaceSubrange(csvStart..<csvStart + csvLengths[index], with: line)
+            csvLengths[index] = line.count
+            changed = true
+        }
+        if changed {
+            files = [OutputFile(path: files[0].path, data: json), OutputFile(path: files[1].path, data: csv)]
+        }
     }
 
     /// Everything a record shows besides the settings: its practice's file, and of what it

@@ -67,9 +67,20 @@ struct PageInputs: Sendable {
     /// same kind of page is at its path.
     static func identity(of job: Renderer.Job, facets: [Facet]) -> String {
         switch job {
-        case .facet(let index): "facet \(facets[index].name)"
+        case .home: "home"
+        case .search: "search"
+        case .notFound: "404"
+        case .workshopsIndex: "workshops"
+        case .sourcesIndex: "sources"
+        case .practicesIndex(let page): "practices \(page)"
+        case .practice(let id): "practice " + id
+        case .partner(let id): "partner " + id
+        case .workshop(let id): "workshop " + id
+        case .day(let workshop, let id): "day " + workshop + " " + id
+        case .page(let id): "page " + id
+        case .source(let id): "source " + id
+        case .facet(let index): "facet " + facets[index].name
         case .facetValue(let facet, let value, let page): "facet-value \(facets[facet].name) \(facets[facet].values[value].id) \(page)"
-        default: "\(job)"
         }
     }
 

@@ -76,8 +76,15 @@ struct SourceState {
                     }
                 } else if known.contains(path) || flagged.contains(path) || FileManager.default.fileExists(atPath: url.path)
                             || known.contains(where: { $0.hasPrefix(path + "/") }) {
-                    // Something appeared or went: walk its folder again.
-                    parts += SourceTree.Part.touched(by: path)
+                    // Something appeared or went: a Markdown file is put in or taken out; for
+                    // anything else its folder is walked again.
+                    let touched = SourceTree.Part.touched(by: path)
+                    if touched.count == 1, (partProblems[touched[0]] ?? Problems()).isEmpty, tree.update(file: path) {
+                        if known.contains(path) { known.remove(path) } else { known.insert(path) }
+                        structural = true
+                    } else {
+                        parts += touched
+                    }
                 }
                 // Otherwise a file that came and went between two looks (an editor's temporary file).
             }

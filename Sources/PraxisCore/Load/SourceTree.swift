@@ -109,6 +109,37 @@ struct SourceTree: Sendable {
         return problems
     }
 
+    /// Notes that the Markdown file `path` (`content/practices/x.md`, ...) appeared or went,
+    /// without walking its folder again; false when that is not enough (a folder, a name that is
+    /// no id, a part without such a folder), and the part must be walked again.
+    mutating func update(file path: String) -> Bool {
+        let folders: [(String, WritableKeyPath<SourceTree, [File]>)] = [
+            ("content/practices/", \.practices), ("content/partners/", \.partners), ("content/pages/", \.pages), ("seeds/", \.seeds),
+        ]
+        guard let (folder, files) = folders.first(where: { path.hasPrefix($0.0) }) else { return false }
+        let name = String(path.dropFirst(folder.count))
+        guard !name.contains("/"), name.hasSuffix(".md"), Slug.isValidID(String(name.dropLast(3))) else { return false }
+        let url = root.appending(path: path)
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+        if exists && isDirectory.boolValue { return false }
+        // In the order of names, as `visibleNames` lists them.
+        var list = self[keyPath: files]
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle].path.dropFirst(folder.count) < name { low = middle + 1 } else { high = middle }
+        }
+        let present = low < list.count && list[low].path == path
+        if exists, !present {
+            list.insert(File(id: String(name.dropLast(3)), path: path, url: url), at: low)
+        } else if !exists, present {
+            list.remove(at: low)
+        }
+        self[keyPath: files] = list
+        return true
+    }
+
     /// `<id>.md` files of one folder; a file with a bad id or another extension is a problem.
     private static func markdownFiles(in folder: URL, path: String, problems: inout Problems) -> [File] {
         var files: [File] = []
