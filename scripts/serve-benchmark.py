@@ -94,6 +94,7 @@ def main():
                 print(f"{kind:8s} {practice[:40]:40s} reload event {reload_time * 1000:6.1f} ms, "
                       f"page served {page_time * 1000:6.1f} ms | {server_line} | {stages}")
         print()
+        print(f"praxis serve resident memory after the edits: {resident_mib(server.pid)} MiB")
         for kind, values in results.items():
             reloads = [value[0] * 1000 for value in values]
             pages = [value[1] * 1000 for value in values]
@@ -135,6 +136,14 @@ def set_key(text, key, value):
             return "\n".join(lines)
     lines.insert(end, f"{key}: {value}")
     return "\n".join(lines)
+
+
+def resident_mib(pid):
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) // 1024
+    return 0
 
 
 def date_of(marker):

@@ -53,9 +53,9 @@ struct SiteEditor {
     /// (templates, strings, site.yaml, page titles in the footer) are rare, as they are for an
     /// editor; they also render every page again, which would hide a page left stale.
     private enum Kind: CaseIterable {
-        case body, title, summary, facet, tags, updated, place, partners, related
+        case body, title, summary, facet, tags, retag, updated, place, partners, related
         case addPractice, deletePractice, draft, editPartner, addPartner, deletePartner
-        case template, pageTitle, sourceTitle, day, staticFile, strings, siteYAML, breakSomething
+        case template, pageTitle, sourceTitle, day, staticFile, material, strings, siteYAML, breakSomething
 
         var weight: Int {
             switch self {
@@ -63,7 +63,8 @@ struct SiteEditor {
             case .title, .facet: 12
             case .summary, .updated, .partners, .related, .deletePractice: 8
             case .tags, .editPartner: 10
-            case .place, .draft, .addPartner, .day, .staticFile: 6
+            case .place, .draft, .addPartner, .day, .staticFile, .retag: 6
+            case .material: 3
             case .addPractice, .breakSomething: 12
             case .deletePartner, .sourceTitle: 4
             case .template: 3
@@ -97,6 +98,11 @@ struct SiteEditor {
         case .tags: return try editPractice { text, editor in
             text.set("tags", editor.list(editor.random.subset(Self.tagPool, atLeast: 0)))
             return "tags"
+        }
+        case .retag: return try editPractice { text, editor in
+            // One spelling of a tag that others write otherwise: the value's label follows the most used.
+            text.set("tags", "[\(editor.random.pick(["Ehrenamt", "ehrenamt", "EHRENAMT"]))]")
+            return "tags (spelling)"
         }
         case .updated: return try editPractice { text, editor in
             text.set("updated", editor.random.int(4) == 0 ? nil : "20\(20 + editor.random.int(7))-0\(1 + editor.random.int(9))-1\(editor.random.int(10))")
@@ -142,6 +148,7 @@ struct SiteEditor {
         }
         case .day: return try editDay()
         case .staticFile: return try editStatic()
+        case .material: return try editMaterial()
         case .strings: return try editStrings()
         case .siteYAML: return try editSiteYAML()
         case .breakSomething: return try breakSomething()
@@ -296,11 +303,37 @@ struct SiteEditor {
         return "add \(path)"
     }
 
+    /// A file of content/static/ that was there before grows: a day shows the size of its materials.
+    private mutating func editMaterial() throws -> String {
+        let folder = root.appending(path: "content/static")
+        var files: [String] = []
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = enumerator?.nextObject() as? URL {
+            let path = "content/static/" + url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1)
+            if (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true, !addedStatic.contains(path) { files.append(path) }
+        }
+        guard !files.isEmpty else { return try editStatic() }
+        let path = random.pick(files.sorted())
+        var data = try Data(contentsOf: root.appending(path: path))
+        data.append(Data(repeating: 0x20, count: 500 + random.int(3000)))
+        try write(path, data)
+        return "grow \(path)"
+    }
+
     // MARK: Breaking and fixing
 
     private mutating func breakSomething() throws -> String {
         let practices = ids("content/practices")
         guard !practices.isEmpty else { return try addPractice() }
+        switch random.int(8) {
+        case 0: return try breakFile("content/site.yaml", "site.yaml") { $0 + "\npage_size: viele\n" }
+        case 1:
+            let templates = "themes/default/templates/practice.mustache"
+            if FileManager.default.fileExists(atPath: root.appending(path: templates).path) {
+                return try breakFile(templates, "template") { $0 + "{{#offen}}" }
+            }
+        default: break
+        }
         let path = "content/practices/\(random.pick(practices)).md"
         let original = try Data(contentsOf: root.appending(path: path))
         var text = SourceText(path: path, text: String(decoding: original, as: UTF8.self))
@@ -314,6 +347,14 @@ struct SiteEditor {
         default: text.set("updated", "gestern"); kind = "not a date"
         }
         try write(path, Data(text.text.utf8))
+        broken = (path, original)
+        return "break \(path) (\(kind))"
+    }
+
+    /// Breaks a file other than a practice by `change` to its text.
+    private mutating func breakFile(_ path: String, _ kind: String, _ change: (String) -> String) throws -> String {
+        let original = try Data(contentsOf: root.appending(path: path))
+        try write(path, Data(change(String(decoding: original, as: UTF8.self)).utf8))
         broken = (path, original)
         return "break \(path) (\(kind))"
     }
