@@ -81,7 +81,11 @@ struct IncrementalBuild {
         content.problems.add(contentsOf: theme!.problems)
         // Taken out, so that changing what it holds does not copy it; made anew by a good build.
         var last = self.last.take()
-        let oldBodies = bodies.bodies
+        last?.site?.bodies = [:]  // the cache's bodies are then its own, and change in place
+        // The edited files' bodies as they were, for `keepsResolve` (not the whole table: a second
+        // reference would make the cache copy it when it changes).
+        let oldBodies = Dictionary(delta.edited.compactMap { path in bodies.bodies[path].map { (path, $0) } },
+                                   uniquingKeysWith: { a, _ in a })
         let edit = !delta.structural && !themeChanged && last != nil ? PracticeEdit(delta.replaced) : nil
         if edit != nil {
             bodies.update(origins: delta.replaced.compactMap { if case .practice(let practice) = $0.new { practice.origin } else { nil } })
