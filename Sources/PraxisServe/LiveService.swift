@@ -63,7 +63,8 @@ struct Report: Sendable {
         if let failure = outcome.failure {
             for diagnostic in failure.diagnostics { error(diagnostic.description) }
             let count = failure.diagnostics.count
-            line("Build failed in stage \"\(failure.stage)\" with \(count) problem\(count == 1 ? "" : "s") (\(time)); the last good site stays served.")
+            let served = outcome.snapshot.build > 0 ? "the last good site stays served" : "every page shows the problems until they are fixed"
+            line("Build failed in stage \"\(failure.stage)\" with \(count) problem\(count == 1 ? "" : "s") (\(time)); \(served).")
         } else {
             let changed = outcome.changed.count
             let what = changes.everything ? "Built" : "Rebuilt"

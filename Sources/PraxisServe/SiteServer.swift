@@ -25,6 +25,10 @@ public enum SiteServer {
 
     /// Runs until SIGINT or SIGTERM.
     public static func run(_ options: Options) async throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: options.build.siteRoot.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ServeFailure("\(options.build.siteRoot.path) is not a folder. Name a site root: praxis serve PATH.")
+        }
         let report = Report(verbose: options.verbose)
         let mirror = try options.output.map { try SnapshotWriter(output: $0, siteRoot: options.build.siteRoot) }
         // Watch first: what is saved while the first build runs is built right after it.
@@ -56,6 +60,17 @@ public enum SiteServer {
         // server can close its connections.
         let group = ServiceGroup(configuration: .init(services: [application, service],
                                                       gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
+        do {
+            try await group.run()
+        } catch where "\(error)".contains("Address already in use") {
+            throw ServeFailure("port \(options.port) on 127.0.0.1 is taken by another program. Choose another with --port N (--port 0 takes any free one).")
+        }
     }
+}
+
+/// Why `praxis serve` could not run, in a sentence for the editor.
+public struct ServeFailure: Error, CustomStringConvertible {
+    public let description: String
+
+    init(_ description: String) { self.description = description }
 }
