@@ -51,6 +51,7 @@ struct OpenDataState {
         }
 
         // Every record whose key changed, and the order of ids anew.
+        let encoder = OpenData.encoder
         var changed = false
         var next: [String: Record] = [:]
         next.reserveCapacity(site.practices.count)
@@ -64,7 +65,8 @@ struct OpenDataState {
                 next[practice.id] = record
             } else {
                 let record = CatalogueRecord(practice, site: site)
-                let made = Record(key: key, json: try OpenData.recordJSON(record), line: CatalogueCSV.line(record, config: site.config))
+                let made = Record(key: key, json: try OpenData.recordJSON(record, encoder: encoder),
+                                  line: CatalogueCSV.line(record, config: site.config))
                 // A body edit changes the file but not the record.
                 if let old = records[practice.id], old.json == made.json, old.line == made.line {} else { changed = true }
                 next[practice.id] = made

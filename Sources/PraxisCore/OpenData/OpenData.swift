@@ -13,13 +13,15 @@ enum OpenData {
     /// of the file compare line by line; `<`, `>` and `&` escaped the way `search.json`
     /// escapes them, so no title reads as markup wherever the JSON ends up.
     static func json(_ catalogue: Catalogue) throws -> OutputFile {
-        try json(catalogue, records: catalogue.practices.map(recordJSON))
+        let encoder = self.encoder
+        return try json(catalogue, records: catalogue.practices.map { try recordJSON($0, encoder: encoder) })
     }
 
     // The file piece by piece: each record is encoded on its own and put in its place, so that
     // `praxis serve` encodes again only the records that changed.
 
-    private static var encoder: JSONEncoder {
+    /// A new one for each file: the same settings for every record.
+    static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return encoder
@@ -27,16 +29,19 @@ enum OpenData {
 
     /// One record as it stands in catalogue.json: escaped, and indented to the depth of the
     /// `practices` list (the encoder leaves the blank line of an empty list unindented).
-    static func recordJSON(_ record: CatalogueRecord) throws -> Data {
+    static func recordJSON(_ record: CatalogueRecord, encoder: JSONEncoder = OpenData.encoder) throws -> Data {
         let encoded = JSONSafety.escapeMarkup(try encoder.encode(record))
-        var indented = Data(capacity: encoded.count + encoded.count / 8)
+        var indented = [UInt8]()
+        indented.reserveCapacity(encoded.count + encoded.count / 4)
         var lineStart = true
-        for byte in encoded {
-            if lineStart, byte != 0x0A { indented.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
-            indented.append(byte)
-            lineStart = byte == 0x0A
+        encoded.withUnsafeBytes { bytes in
+            for byte in bytes {
+                if lineStart, byte != 0x0A { indented += [0x20, 0x20, 0x20, 0x20] }
+                indented.append(byte)
+                lineStart = byte == 0x0A
+            }
         }
-        return indented
+        return Data(indented)
     }
 
     /// catalogue.json from `catalogue` (its practices aside) and its records, each already JSON.

@@ -7,12 +7,14 @@ enum JSONSafety {
     static func escapeMarkup(_ data: Data) -> Data {
         var out = [UInt8]()
         out.reserveCapacity(data.count + data.count / 64)
-        for byte in data {
-            switch byte {
-            case UInt8(ascii: "<"): out += Array("\\u003c".utf8)
-            case UInt8(ascii: ">"): out += Array("\\u003e".utf8)
-            case UInt8(ascii: "&"): out += Array("\\u0026".utf8)
-            default: out.append(byte)
+        data.withUnsafeBytes { bytes in
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "<"): out += [0x5C, 0x75, 0x30, 0x30, 0x33, 0x63]  // \u003c
+                case UInt8(ascii: ">"): out += [0x5C, 0x75, 0x30, 0x30, 0x33, 0x65]  // \u003e
+                case UInt8(ascii: "&"): out += [0x5C, 0x75, 0x30, 0x30, 0x32, 0x36]  // \u0026
+                default: out.append(byte)
+                }
             }
         }
         return Data(out)
