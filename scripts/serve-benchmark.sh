@@ -39,9 +39,13 @@ read -r full_wall full_kib <"$work/time.txt"
 printf 'full build: %s s wall, %d MiB peak\n\n' "$full_wall" $((full_kib / 1024))
 
 echo "== praxis serve: edits of one practice, then added and deleted practices =="
+# The benchmark edits its site: a copy of the corpus's folders (the corpus may be a symbolic
+# link to a folder other benchmarks use, which must stay as generated).
 site=$work/serve-site-$practices
 rm -rf "$site"
-cp -r "$corpus" "$site"
+mkdir -p "$site"
+cp -r "$corpus/content" "$corpus/seeds" "$site/"
+[ ! -L "$site/content" ] && [ ! -L "$site/seeds" ] || { echo "serve-benchmark: $site is not a copy" >&2; exit 1; }
 python3 scripts/serve-benchmark.py "$praxis" "$site" --edits "$edits" | tee "$work/serve-benchmark.txt"
 rm -rf "$site"
 
