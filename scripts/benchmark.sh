@@ -13,22 +13,12 @@ cd "$(dirname "$0")/.."
 
 practices=${1:-10000}
 runs=${2:-3}
-bench=${PRAXIS_BENCH:-../shared/bench}
-work=${PRAXIS_BENCH_WORK:-/tmp/praxis-bench}
-praxis=$PWD/.build/release/praxis
-
-[ -x "$praxis" ] || { echo "benchmark: build praxis first: swift build -c release --product praxis" >&2; exit 1; }
-[ -f "$bench/gen-corpus.py" ] || { echo "benchmark: $bench/gen-corpus.py not found (set PRAXIS_BENCH)" >&2; exit 1; }
+source scripts/bench-corpus.sh
+require_tools benchmark
 command -v hugo >/dev/null || { echo "benchmark: hugo not found (apt-get install hugo)" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "benchmark: GNU time not found (apt-get install time)" >&2; exit 1; }
 
-mkdir -p "$work"
-corpus=$work/corpus-$practices
-if [ ! -f "$corpus/.complete" ]; then
-  echo "Generating $practices practices into $corpus ..."
-  python3 "$bench/gen-corpus.py" --practices "$practices" --out "$corpus" --force >/dev/null
-  touch "$corpus/.complete"
-fi
+corpus_of "$practices"
 if [ ! -f "$corpus-hugo/.complete" ]; then
   python3 "$bench/hugo-site.py" "$corpus" >/dev/null
   touch "$corpus-hugo/.complete"

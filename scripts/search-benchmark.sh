@@ -11,26 +11,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bench=${PRAXIS_BENCH:-../shared/bench}
-work=${PRAXIS_BENCH_WORK:-/tmp/praxis-bench}
-praxis=${PRAXIS_BIN:-$PWD/.build/release/praxis}
+source scripts/bench-corpus.sh
 python=${PRAXIS_PYTHON:-.build/browser-venv/bin/python}
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 50000)
 
-[ -x "$praxis" ] || { echo "search-benchmark: build praxis first: swift build -c release --product praxis" >&2; exit 1; }
+require_tools search-benchmark
 [ -x "$python" ] || { echo "search-benchmark: $python not found (./build.sh bench sets it up)" >&2; exit 1; }
-[ -f "$bench/gen-corpus.py" ] || { echo "search-benchmark: $bench/gen-corpus.py not found (set PRAXIS_BENCH)" >&2; exit 1; }
 
-mkdir -p "$work"
 sites=()
 for practices in "${sizes[@]}"; do
-  corpus=$work/corpus-$practices
-  if [ ! -f "$corpus/.complete" ]; then
-    echo "Generating $practices practices into $corpus ..."
-    python3 "$bench/gen-corpus.py" --practices "$practices" --out "$corpus" --force >/dev/null
-    touch "$corpus/.complete"
-  fi
+  corpus_of "$practices"
   rm -rf "$work/search-$practices"
   "$praxis" build "$corpus" --output "$work/search-$practices"
   sites+=("$work/search-$practices")

@@ -16,21 +16,11 @@ cd "$(dirname "$0")/.."
 
 practices=${1:-10000}
 edits=${2:-5}
-bench=${PRAXIS_BENCH:-../shared/bench}
-work=${PRAXIS_BENCH_WORK:-/tmp/praxis-bench}
-praxis=$PWD/.build/release/praxis
-
-[ -x "$praxis" ] || { echo "serve-benchmark: build praxis first: swift build -c release --product praxis" >&2; exit 1; }
-[ -f "$bench/gen-corpus.py" ] || { echo "serve-benchmark: $bench/gen-corpus.py not found (set PRAXIS_BENCH)" >&2; exit 1; }
+source scripts/bench-corpus.sh
+require_tools serve-benchmark
 [ -x /usr/bin/time ] || { echo "serve-benchmark: GNU time not found (apt-get install time)" >&2; exit 1; }
 
-mkdir -p "$work"
-corpus=$work/corpus-$practices
-if [ ! -f "$corpus/.complete" ]; then
-  echo "Generating $practices practices into $corpus ..."
-  python3 "$bench/gen-corpus.py" --practices "$practices" --out "$corpus" --force >/dev/null
-  touch "$corpus/.complete"
-fi
+corpus_of "$practices"
 
 echo "== full build: praxis build, $practices practices =="
 rm -rf "$work/out-serve-benchmark"
