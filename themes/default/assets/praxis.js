@@ -316,6 +316,8 @@
         facet.counts[i].textContent = "(" + live[i] + ")";
         item.hidden = !checked && (live[i] === 0 || (facet.folded && !top.has(i)));
       });
+      // A group with nothing to choose (no value has a result) is left out, not shown empty.
+      facet.box.hidden = facet.items.every(function (item) { return item.hidden; });
       if (facet.toggle) {
         var visible = live.filter(function (n) { return n > 0; }).length;
         facet.toggle.hidden = visible <= FOLDED_SHOWN;
