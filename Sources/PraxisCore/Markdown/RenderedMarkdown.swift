@@ -18,34 +18,55 @@ public struct RenderedMarkdown: Sendable {
         public var written: String
     }
 
-    /// HTML where internal link `i` is written as `"praxis-ref:i"` (with the quotes).
+    /// A body Praxis refuses to hand to cmark-gfm (too large, too deeply nested): reported by
+    /// stage "resolve" on the entry's file.
+    public struct Refusal: Sendable, Equatable {
+        public var line: Int
+        public var message: String
+        public var hint: String
+    }
+
+    /// HTML where the address of internal link `i` is written as `placeholder(i)`.
     public var html: String
     public var headings: [Heading]
     public var links: [InternalLink]
     /// The text without markup, for the search index.
     public var plainText: String
+    public var refusal: Refusal?
+
+    public init(html: String, headings: [Heading], links: [InternalLink], plainText: String, refusal: Refusal? = nil) {
+        self.html = html
+        self.headings = headings
+        self.links = links
+        self.plainText = plainText
+        self.refusal = refusal
+    }
 
     public static let empty = RenderedMarkdown(html: "", headings: [], links: [], plainText: "")
 
-    static func placeholder(_ index: Int) -> String { "praxis-ref:\(index)" }
+    /// Where an internal link's address goes. It starts with a raw `<`, which cmark-gfm never
+    /// writes from content (text, attributes and code escape it; raw HTML is omitted), so no
+    /// body can forge it: an editor's `[x](praxis-ref:0)` is a link of its own, not this.
+    /// The tag around it is written by `MarkdownRenderer` from the node tree, not by cmark.
+    static let placeholderStart = "<praxis-link:"
+    static func placeholder(_ index: Int) -> String { "\(placeholderStart)\(index)>" }
 
-    /// The HTML with link `i` written as `urls[i]` (already escaped for an attribute).
+    /// The HTML with link `i` written as `urls[i]`, escaped here for the attribute.
     public func html(linking urls: [String]) -> String {
         guard !links.isEmpty else { return html }
         var result = ""
         result.reserveCapacity(html.utf8.count)
         var rest = html[...]
-        while let found = rest.range(of: "\"praxis-ref:") {
+        while let found = rest.range(of: Self.placeholderStart) {
             result += rest[..<found.lowerBound]
-            let digits = rest[found.upperBound...].prefix { $0.isNumber }
+            let digits = rest[found.upperBound...].prefix { $0.isASCII && $0.isNumber }
             let afterDigits = rest[found.upperBound...].dropFirst(digits.count)
-            if let index = Int(digits), index < urls.count, afterDigits.first == "\"" {
-                result += "\"\(urls[index])\""
-                rest = afterDigits.dropFirst()
-            } else {
-                result += rest[found]
-                rest = rest[found.upperBound...]
-            }
+            // Only the renderer writes the marker, so it is always whole; the check keeps a
+            // mistake from ever pasting text.
+            precondition(afterDigits.first == ">", "a link placeholder is always complete")
+            let index = Int(digits)!
+            result += HTMLEscape.attribute(index < urls.count ? urls[index] : "")
+            rest = afterDigits.dropFirst()
         }
         result += rest
         return result

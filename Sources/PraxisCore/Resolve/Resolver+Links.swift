@@ -5,6 +5,10 @@ extension Resolver {
         let folders = entryFolders
         var linkTargets: [String: [String]] = [:]
         for origin in content.origins {
+            // A body refused before cmark-gfm (BodyLimits) is reported here, on its file.
+            if let refusal = bodies[origin.file]?.refusal {
+                problems.add(origin.file, line: refusal.line, refusal.message, hint: refusal.hint)
+            }
             guard let body = bodies[origin.file], !body.links.isEmpty else { continue }
             linkTargets[origin.file] = body.links.map { link in
                 switch target(of: link, folders: folders) {
@@ -53,16 +57,17 @@ extension Resolver {
             .failure(Diagnostic(file: "", message: message, hint: hint ?? forms))
         }
         let parts = link.target.split(separator: "/").map(String.init)
-        var url: String
+        let url: String
         let file: String
         switch (parts.first, parts.count) {
         // Files Praxis writes itself at the site root (the open data): always there.
+        // A file's fragment cannot be checked (a PDF's `#page=2`): it is kept, percent-encoded.
         case (let name?, 1) where SitePaths.linkableFiles.contains(name):
-            return .success(name + (link.anchor.map { "#\($0)" } ?? ""))
+            return .success(LinkURL(segments: [name], isFolder: false, fragment: Self.fileFragment(link.anchor)).text)
         case ("static", _) where parts.count >= 2:
             let path = parts.dropFirst().joined(separator: "/")
             guard lookups.staticFiles.contains(path) else { return fail("points to a file that is not in content/static/.", "Check the path below content/static/.") }
-            return .success(path + (link.anchor.map { "#\($0)" } ?? ""))
+            return .success(LinkURL(segments: Array(parts.dropFirst()), isFolder: false, fragment: Self.fileFragment(link.anchor)).text)
         case (let name?, 2) where folders[name] != nil && parts[1].hasSuffix(".md"):
             let folder = folders[name]!
             let id = String(parts[1].dropLast(3))
@@ -105,8 +110,14 @@ extension Resolver {
                 let listing = ids.isEmpty ? "That entry has no headings." : "Its headings: " + known + "."
                 return fail("points to #\(anchor), which is not a heading there.", nearest + listing)
             }
-            url += "#\(anchor)"
+            return .success(LinkURL(path: url, fragment: anchor).text)
         }
-        return .success(url)
+        return .success(LinkURL(path: url).text)
+    }
+
+    /// `#` alone names no fragment.
+    private static func fileFragment(_ anchor: String?) -> String? {
+        guard let anchor, !anchor.isEmpty else { return nil }
+        return anchor
     }
 }
