@@ -17,8 +17,13 @@ public enum MarkdownRenderer {
     /// (no CMARK_OPT_UNSAFE): editors write Markdown, and a body can never inject script.
     private static let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
 
-    /// Renders `markdown` whose first line is line `firstLine` of `file`.
+    /// Renders `markdown` whose first line is line `firstLine` of `file`. A body beyond
+    /// `BodyLimits` is refused before cmark-gfm sees it: empty HTML and a `refusal`.
     public static func render(_ markdown: String, firstLine: Int) -> RenderedMarkdown {
+        let bytes = Array(markdown.utf8)
+        if let refusal = BodyLimits.check(bytes, firstLine: firstLine) {
+            return RenderedMarkdown(html: "", headings: [], links: [], plainText: "", refusal: refusal)
+        }
         lock.lock()
         defer { lock.unlock() }
         if !registered {
@@ -32,7 +37,11 @@ public enum MarkdownRenderer {
                 cmark_parser_attach_syntax_extension(parser, syntax)
             }
         }
-        markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        // The byte count, not strlen: a NUL in the body is a character like any other, which
+        // cmark replaces by U+FFFD as CommonMark says, instead of the end of the text.
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
         guard let document = cmark_parser_finish(parser) else { return .empty }
         defer { cmark_node_free(document) }
 
@@ -95,6 +104,8 @@ private struct TreeWalk {
         guard let iterator = cmark_iter_new(document) else { return }
         defer { cmark_iter_free(iterator) }
         var headingNodes: [OpaquePointer] = []
+        var linkNodes: [OpaquePointer] = []
+        var taskNodes: [OpaquePointer] = []
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -107,25 +118,72 @@ private struct TreeWalk {
             case CMARK_NODE_HEADING:
                 headingNodes.append(node)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                internalLink(node)
+                if let raw = cmark_node_get_url(node), String(cString: raw).hasPrefix("@/") { linkNodes.append(node) }
+            case CMARK_NODE_ITEM:
+                if let type = cmark_node_get_type_string(node), String(cString: type) == "tasklist" { taskNodes.append(node) }
             default:
                 break
             }
         }
-        // Changing the tree while iterating it is not allowed, so headings are rewritten after.
+        // Changing the tree while iterating it is not allowed, so nodes are rewritten after.
+        // Numbered in document order; rewritten from the last, so that a link inside an image or
+        // an image inside a link is rewritten before the node holding it.
+        for node in linkNodes { record(node) }
+        for (index, node) in linkNodes.enumerated().reversed() { rewriteLink(node, index: index) }
+        for node in taskNodes { labelTask(node) }
         for node in headingNodes { giveID(to: node) }
     }
 
-    /// Records an `@/` link and points it at a placeholder filled in once every URL is known.
-    private mutating func internalLink(_ node: OpaquePointer) {
-        guard let raw = cmark_node_get_url(node) else { return }
-        let url = String(cString: raw)
-        guard url.hasPrefix("@/") else { return }
-        let path = url.dropFirst(2)
-        let parts = path.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+    /// Records an `@/` link; `rewriteLink` writes its tag itself, with a placeholder for the address that
+    /// is filled in once every URL is known (`RenderedMarkdown.html(linking:)`). The tag comes
+    /// from this node, not from searching cmark's output for a string content could also write.
+    private mutating func record(_ node: OpaquePointer) {
+        let url = String(cString: cmark_node_get_url(node))
+        let parts = url.dropFirst(2).split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         links.append(.init(target: String(parts[0]), anchor: parts.count > 1 ? String(parts[1]) : nil,
                            line: line(of: node), written: url))
-        cmark_node_set_url(node, RenderedMarkdown.placeholder(links.count - 1))
+    }
+
+    private func rewriteLink(_ node: OpaquePointer, index: Int) {
+        let address = RenderedMarkdown.placeholder(index)
+        let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
+        let titleAttribute = title.isEmpty ? "" : " title=\"\(HTMLEscape.attribute(title))\""
+        guard let tag = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+        if cmark_node_get_type(node) == CMARK_NODE_IMAGE {
+            // As cmark writes an image: its inline content, as plain text, is the alt text.
+            cmark_node_set_on_enter(tag, "<img src=\"\(address)\" alt=\"\(HTMLEscape.attribute(inlineText(node)))\"\(titleAttribute) />")
+            cmark_node_set_on_exit(tag, "")
+        } else {
+            cmark_node_set_on_enter(tag, "<a href=\"\(address)\"\(titleAttribute)>")
+            cmark_node_set_on_exit(tag, "</a>")
+            while let child = cmark_node_first_child(node) {
+                cmark_node_unlink(child)
+                cmark_node_append_child(tag, child)
+            }
+        }
+        cmark_node_replace(node, tag)
+        cmark_node_free(node)
+    }
+
+    /// A GFM task list item: cmark-gfm writes its checkbox with no accessible name (axe:
+    /// critical). The item becomes a plain one whose checkbox is written here, named by the
+    /// item's text, so a screen reader says the state and what the task is.
+    private func labelTask(_ item: OpaquePointer) {
+        let checked = cmark_gfm_extensions_get_tasklist_item_checked(item)
+        let first = cmark_node_first_child(item)
+        let text = first.map { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH ? inlineText($0) : "" } ?? ""
+        let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let checkbox = "<input type=\"checkbox\"\(checked ? " checked=\"\"" : "") disabled=\"\" aria-label=\"\(HTMLEscape.attribute(name.isEmpty ? "task" : name))\" /> "
+        cmark_node_set_syntax_extension(item, nil)
+        if let paragraph = first, cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH, let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) {
+            cmark_node_set_on_enter(inline, checkbox)
+            cmark_node_set_on_exit(inline, "")
+            cmark_node_prepend_child(paragraph, inline)
+        } else if let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) {
+            cmark_node_set_on_enter(block, checkbox)
+            cmark_node_set_on_exit(block, "")
+            cmark_node_prepend_child(item, block)
+        }
     }
 
     /// Inline nodes may carry no position; their block's line is the next best.
@@ -155,7 +213,7 @@ private struct TreeWalk {
         headings.append(.init(level: level, id: id, text: title))
 
         guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
-        cmark_node_set_on_enter(block, "<h\(level) id=\"\(id)\">")
+        cmark_node_set_on_enter(block, "<h\(level) id=\"\(HTMLEscape.attribute(id))\">")
         cmark_node_set_on_exit(block, "</h\(level)>")
         while let child = cmark_node_first_child(heading) {
             cmark_node_unlink(child)
