@@ -61,7 +61,8 @@ struct Build: AsyncParsableCommand {
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            FileHandle.standardError.write(Data("error: \(error.localizedDescription)\nBuild failed; \(options.output.path) was not changed.\n".utf8))
+            // The message can quote a file name: control characters in it are written visibly.
+            FileHandle.standardError.write(Data("error: \(ControlCharacters.escape(error.localizedDescription))\nBuild failed; \(ControlCharacters.escape(options.output.path)) was not changed.\n".utf8))
             throw ExitCode(1)
         }
     }

@@ -40,7 +40,7 @@ struct Serve: AsyncParsableCommand {
             for diagnostic in failure.diagnostics { FileHandle.standardError.write(Data("error: \(diagnostic.description)\n".utf8)) }
             throw ExitCode(1)
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(ControlCharacters.escape("\(error)"))\n".utf8))
             throw ExitCode(1)
         }
     }

@@ -12,11 +12,12 @@ enum GitHubAnnotation {
         if problem.file.hasPrefix("/") || problem.file.hasPrefix("built-in ") {
             message = problem.file + (problem.line.map { ":\($0)" } ?? "") + ": " + message
         } else {
-            properties.append("file=" + escapeProperty(prefix + problem.file))
+            properties.append("file=" + escapeProperty(ControlCharacters.escape(prefix + problem.file)))
             if let line = problem.line { properties.append("line=\(line)") }
         }
-        properties.append("title=" + escapeProperty("praxis check" + (problem.key.map { ": \($0)" } ?? "")))
-        return "::\(problem.severity.rawValue) \(properties.joined(separator: ","))::\(escapeData(message))\n"
+        properties.append("title=" + escapeProperty(ControlCharacters.escape("praxis check" + (problem.key.map { ": \($0)" } ?? ""))))
+        // Control characters first (visibly, like the text format), then GitHub's own escaping.
+        return "::\(problem.severity.rawValue) \(properties.joined(separator: ","))::\(escapeData(ControlCharacters.escape(message)))\n"
     }
 
     static func escapeData(_ text: String) -> String {

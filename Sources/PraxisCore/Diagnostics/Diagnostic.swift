@@ -20,7 +20,8 @@ public struct Diagnostic: Error, Sendable, Equatable, Comparable {
         self.hint = hint
     }
 
-    /// `file:line: key: message (hint)`, the form editors and CI logs read.
+    /// `file:line: key: message (hint)`, the form editors and CI logs read; control characters
+    /// from content written visibly (`ControlCharacters`), so the line is always one line.
     public var description: String {
         var text = file
         if let line { text += ":\(line)" }
@@ -28,7 +29,7 @@ public struct Diagnostic: Error, Sendable, Equatable, Comparable {
         if let key { text += "\(key): " }
         text += message
         if let hint { text += " \(hint)" }
-        return text
+        return ControlCharacters.escape(text)
     }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
