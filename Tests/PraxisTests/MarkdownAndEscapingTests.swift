@@ -88,4 +88,55 @@ final class MarkdownAndEscapingTests: XCTestCase {
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.errors.contains("content/partners/netzwerk.md:4: url: \"javascript:alert(1)\" is not a web address."), result.errors)
     }
+
+    /// cmark-gfm's checkboxes have no accessible name (axe: critical); Praxis names each by its
+    /// item's text, escaped, so a screen reader says the state and the task.
+    func testTaskListCheckboxesHaveAccessibleNames() throws {
+        let body = """
+        - [x] Raum **buchen** & "bestätigen"
+        - [ ] Einladung <b>verschicken</b>
+
+        1. [X] Lose Liste
+
+        2. [ ] zweiter Punkt
+
+        """
+        let site = try SiteFixture.make(["content/practices/beispiel.md": SiteFixture.practice(body: body)])
+        try PraxisCommand.build(site.url)
+        let html = try site.read("public/practices/beispiel/index.html")
+        for piece in [
+            #"<li><input type="checkbox" checked="" disabled="" aria-label="Raum buchen &amp; &quot;bestätigen&quot;" /> Raum <strong>buchen</strong> &amp; &quot;bestätigen&quot;</li>"#,
+            #"<li><input type="checkbox" disabled="" aria-label="Einladung verschicken" /> Einladung <!-- raw HTML omitted -->verschicken<!-- raw HTML omitted --></li>"#,
+            #"<p><input type="checkbox" checked="" disabled="" aria-label="Lose Liste" /> Lose Liste</p>"#,
+        ] {
+            XCTAssertTrue(html.contains(piece), "expected «\(piece)» in\n\(html)")
+        }
+        XCTAssertEqual(html.components(separatedBy: "type=\"checkbox\"").count - 1, 4)
+        XCTAssertEqual(html.components(separatedBy: "disabled=\"\" aria-label=\"").count - 1, 4, "every checkbox has a name")
+    }
+
+    /// Characters XML 1.0 does not allow (C0 controls, U+FFFE, U+FFFF) in a title and summary:
+    /// feed.xml and sitemap.xml still parse, and U+FFFD shows where each was.
+    func testFeedStaysWellFormedForAnyTitle() throws {
+        let practice = """
+        ---
+        title: "Titel \\x01\\x08\\x0B\\x1B\\uFFFE\\uFFFF\\r Ende"
+        summary: "Kurz \\x7F\\x85\\x00 & <mehr>"
+        fields: [bildung-sprache]
+        updated: 2024-05-01
+        ---
+        Text.
+
+        """
+        let site = try SiteFixture.make(["content/practices/beispiel.md": practice])
+        try PraxisCommand.build(site.url)
+        for file in ["public/feed.xml", "public/sitemap.xml"] {
+            let data = try XCTUnwrap(FileManager.default.contents(atPath: site.url.appending(path: file).path))
+            let parser = XMLParser(data: data)
+            XCTAssertTrue(parser.parse(), "\(file) is well-formed: \(String(describing: parser.parserError))")
+        }
+        let feed = try site.read("public/feed.xml")
+        XCTAssertTrue(feed.contains("<title>Titel \u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}&#xD; Ende</title>"), feed)
+        XCTAssertTrue(feed.contains("<summary>Kurz \u{7F}\u{85}\u{FFFD} &amp; &lt;mehr&gt;</summary>"), feed)
+    }
 }

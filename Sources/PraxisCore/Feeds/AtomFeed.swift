@@ -34,7 +34,7 @@ enum AtomFeed {
 
     static func make(_ site: Site, entries dated: [Practice]) -> OutputFile {
         let config = site.config
-        let newest = dated.first?.updated.map { "\($0)T00:00:00Z" } ?? "1970-01-01T00:00:00Z"
+        let newest = dated.first?.updated.map { "\(XML.escape($0))T00:00:00Z" } ?? "1970-01-01T00:00:00Z"
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XML.escape(config.language))">
@@ -57,7 +57,7 @@ enum AtomFeed {
                 <title>\(XML.escape(practice.title))</title>
                 <id>\(url)</id>
                 <link href="\(url)"/>
-                <updated>\(practice.updated!)T00:00:00Z</updated>
+                <updated>\(XML.escape(practice.updated!))T00:00:00Z</updated>
                 <summary>\(XML.escape(practice.summary))</summary>
               </entry>
 

@@ -19,7 +19,7 @@ enum Sitemap {
 
     static func entry(_ baseURL: String, path: String, lastModified: String?) -> String {
         var line = "  <url><loc>\(XML.escape(baseURL + path.dropLast("index.html".count)))</loc>"
-        if let lastModified { line += "<lastmod>\(lastModified)</lastmod>" }
+        if let lastModified { line += "<lastmod>\(XML.escape(lastModified))</lastmod>" }
         return line + "</url>\n"
     }
 
