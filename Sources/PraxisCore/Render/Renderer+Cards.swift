@@ -39,9 +39,10 @@ extension Renderer {
     /// Videos, images and documents with their credit lines; files under static/ get the root prefix.
     func mediaItems(_ media: [Media], root: String) -> [[String: Any]] {
         media.map { item in
-            let url = item.file.map { root + $0 } ?? item.url ?? ""
+            // A file's name is percent-encoded (LinkURL): a `#` or `?` in it stays part of the path.
+            let url = item.file.map { root + LinkURL(path: $0).text } ?? item.url ?? ""
             return compact([
-                "title": item.title ?? url, "url": url, "credit": item.credit,
+                "title": item.title ?? item.file.map { root + $0 } ?? url, "url": url, "credit": item.credit,
                 "isVideo": item.type == "video" ? true : nil, "isImage": item.type == "image" ? true : nil,
                 "isDocument": item.type == "document" ? true : nil,
                 "host": item.url.flatMap(host(of:)),

@@ -36,7 +36,7 @@ extension Renderer {
         }
         let materials = day.materials.map { material -> [String: Any] in
             let file = material.file ?? ""
-            return compact(["title": material.title, "url": root + file, "type": format.fileType(file),
+            return compact(["title": material.title, "url": root + LinkURL(path: file).text, "type": format.fileType(file),
                             "size": staticSizes[file].map(format.size)])
         }
         let sessions = day.sessions.map { compact(["time": $0.time, "title": $0.title, "note": $0.note]) }
