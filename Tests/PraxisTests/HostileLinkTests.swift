@@ -76,4 +76,20 @@ final class HostileLinkTests: XCTestCase {
         XCTAssertEqual(html.components(separatedBy: "href=\"../../practices/aerger/\"").count - 1, 1, "only the @/ link gets the address")
         XCTAssertFalse(html.contains("<praxis-link"), "no placeholder is left")
     }
+
+    /// A media file's name is a path, not a URL: `#`, `?`, `%` and quotes in it are encoded.
+    func testMediaFileNamesAreEncoded() throws {
+        let site = try SiteFixture.make([
+            "content/practices/beispiel.md": SiteFixture.practice(extra: """
+                media:
+                  - {type: document, file: "berichte/Bericht #2 \\"100%\\"?.pdf", title: Bericht}
+                """),
+            "content/static/berichte/Bericht #2 \"100%\"?.pdf": "pdf",
+        ])
+        try PraxisCommand.build(site.url)
+        let html = try site.read("public/practices/beispiel/index.html")
+        XCTAssertTrue(html.contains("href=\"../../berichte/Bericht%20%232%20%22100%25%22%3F.pdf\""), html)
+        let check = try PraxisCommand.run(["check", site.url.path])
+        XCTAssertEqual(check.status, 0, "the encoded address leads to the file:\n\(check.output)")
+    }
 }
