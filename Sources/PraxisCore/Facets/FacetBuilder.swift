@@ -3,7 +3,9 @@
 enum FacetBuilder {
     typealias Partition = @Sendable (Practice) -> [(id: String, label: String)]
 
-    static func build(_ site: Site, labels: FacetLabels) -> [Facet] {
+    /// Throws when two spellings of tags share a slug (TagSlugs): merging them would hide one.
+    static func build(_ site: Site, labels: FacetLabels) throws -> [Facet] {
+        let slugs = try TagSlugs.make(site.practices)
         var facets: [Facet] = site.config.facets.map { vocabulary in
             let order = Dictionary(vocabulary.values.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
             // Every declared value has its page, also one no practice uses yet: the vocabulary
@@ -19,11 +21,6 @@ enum FacetBuilder {
             guard let code = $0.place?.country else { return [] }
             return [(code.lowercased(), CountryNames.name(of: code, language: language))]
         })
-        // Each spelling of a tag is made a slug once, not once per practice that uses it.
-        var slugs: [String: String] = [:]
-        for practice in site.practices {
-            for tag in practice.tags where slugs[tag] == nil { slugs[tag] = Slug.make(tag) }
-        }
         facets.append(group(site, name: "tags", label: labels.tags, kind: .tags, spellings: true) { [slugs] in
             $0.tags.map { (slugs[$0]!, $0) }
         })
