@@ -46,9 +46,11 @@ enum FacetBuilder {
         for (id, label) in always { values[id] = Facet.Value(id: id, label: label, practices: []) }
         var spellings: [String: [String: Int]] = [:]
         for practice in site.practices {
-            var seen: [String] = []  // a practice has a few values: a list is quicker than a set
-            for (id, valueLabel) in partition(practice) where !id.isEmpty && !seen.contains(id) {
-                seen.append(id)
+            // A practice has a few values: a list is quicker than a set. A practice with
+            // thousands of tags would make the list quadratic, so it gets a set.
+            let pairs = partition(practice)
+            var seen = SeenIDs(expected: pairs.count)
+            for (id, valueLabel) in pairs where !id.isEmpty && seen.insert(id) {
                 values[id, default: Facet.Value(id: id, label: valueLabel, practices: [])].practices.append(practice.id)
                 if countSpellings { spellings[id, default: [:]][valueLabel, default: 0] += 1 }
             }
@@ -59,6 +61,24 @@ enum FacetBuilder {
         let sorted = ordered.map { values.values.sorted(by: $0) }
             ?? GermanCollation.sorted(Array(values.values), by: \.label, tieBreak: { $0.id < $1.id })
         return Facet(name: name, label: label, kind: kind, values: sorted)
+    }
+}
+
+/// The ids a practice has been counted under: a list for the usual few, a set for many.
+private struct SeenIDs {
+    private var list: [String] = []
+    private var set: Set<String>?
+
+    init(expected: Int) {
+        if expected > 16 { set = Set(minimumCapacity: expected) }
+    }
+
+    /// True when `id` was not seen before.
+    mutating func insert(_ id: String) -> Bool {
+        if set != nil { return set!.insert(id).inserted }
+        if list.contains(id) { return false }
+        list.append(id)
+        return true
     }
 }
 
