@@ -137,7 +137,7 @@ final class EditorErrorTests: XCTestCase {
 
     func testBadSiteYAML() throws {
         let errors = try failingBuild(["content/site.yaml": "title: Test\nbase_url: example.org\nfacets:\n  fields:\n    label: Feld\n    values: {a: A}\n"])
-        assertContains(errors, ["content/site.yaml:2: base_url: \"example.org\" is not a site address."])
+        assertContains(errors, ["content/site.yaml:2: base_url: \"example.org\" is not a site address: it must start with https://, http:// or /."])
     }
 
     /// A facet named like a practice's own key would silently replace that key's check.

@@ -3,7 +3,9 @@
 enum FacetBuilder {
     typealias Partition = @Sendable (Practice) -> [(id: String, label: String)]
 
-    static func build(_ site: Site, labels: FacetLabels) -> [Facet] {
+    /// Throws when two spellings of tags share a slug (TagSlugs): merging them would hide one.
+    static func build(_ site: Site, labels: FacetLabels) throws -> [Facet] {
+        let slugs = try TagSlugs.make(site.practices)
         var facets: [Facet] = site.config.facets.map { vocabulary in
             let order = Dictionary(vocabulary.values.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
             // Every declared value has its page, also one no practice uses yet: the vocabulary
@@ -19,11 +21,6 @@ enum FacetBuilder {
             guard let code = $0.place?.country else { return [] }
             return [(code.lowercased(), CountryNames.name(of: code, language: language))]
         })
-        // Each spelling of a tag is made a slug once, not once per practice that uses it.
-        var slugs: [String: String] = [:]
-        for practice in site.practices {
-            for tag in practice.tags where slugs[tag] == nil { slugs[tag] = Slug.make(tag) }
-        }
         facets.append(group(site, name: "tags", label: labels.tags, kind: .tags, spellings: true) { [slugs] in
             $0.tags.map { (slugs[$0]!, $0) }
         })
@@ -49,9 +46,11 @@ enum FacetBuilder {
         for (id, label) in always { values[id] = Facet.Value(id: id, label: label, practices: []) }
         var spellings: [String: [String: Int]] = [:]
         for practice in site.practices {
-            var seen: [String] = []  // a practice has a few values: a list is quicker than a set
-            for (id, valueLabel) in partition(practice) where !id.isEmpty && !seen.contains(id) {
-                seen.append(id)
+            // A practice has a few values: a list is quicker than a set. A practice with
+            // thousands of tags would make the list quadratic, so it gets a set.
+            let pairs = partition(practice)
+            var seen = SeenIDs(expected: pairs.count)
+            for (id, valueLabel) in pairs where !id.isEmpty && seen.insert(id) {
                 values[id, default: Facet.Value(id: id, label: valueLabel, practices: [])].practices.append(practice.id)
                 if countSpellings { spellings[id, default: [:]][valueLabel, default: 0] += 1 }
             }
@@ -62,6 +61,24 @@ enum FacetBuilder {
         let sorted = ordered.map { values.values.sorted(by: $0) }
             ?? GermanCollation.sorted(Array(values.values), by: \.label, tieBreak: { $0.id < $1.id })
         return Facet(name: name, label: label, kind: kind, values: sorted)
+    }
+}
+
+/// The ids a practice has been counted under: a list for the usual few, a set for many.
+private struct SeenIDs {
+    private var list: [String] = []
+    private var set: Set<String>?
+
+    init(expected: Int) {
+        if expected > 16 { set = Set(minimumCapacity: expected) }
+    }
+
+    /// True when `id` was not seen before.
+    mutating func insert(_ id: String) -> Bool {
+        if set != nil { return set!.insert(id).inserted }
+        if list.contains(id) { return false }
+        list.append(id)
+        return true
     }
 }
 

@@ -114,7 +114,7 @@ struct IncrementalBuild {
         } else {
             let labels = FacetLabels(country: strings["country"] ?? "Land", tags: strings["tags"] ?? "Schlagwörter",
                                      partners: strings["partners"] ?? "Partner")
-            facets = FacetBuilder.build(site, labels: labels)
+            facets = try FacetBuilder.build(site, labels: labels)
             facetsChanged = true
         }
         clock.lap("facets")

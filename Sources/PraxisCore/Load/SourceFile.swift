@@ -11,7 +11,12 @@ struct SourceFile: Sendable {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             return .failure(Diagnostic(file: path, message: "cannot be read.", hint: "Check that it is a file and readable."))
         }
-        var bytes = [UInt8](data)
+        return decode([UInt8](data), path: path)
+    }
+
+    /// The checks of `read` on bytes already in memory (also what the fuzz targets feed).
+    static func decode(_ data: [UInt8], path: String) -> Result<SourceFile, Diagnostic> {
+        var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // a BOM some editors write
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return .failure(Diagnostic(file: path, line: 1, message: "the file is empty.",
@@ -22,12 +27,35 @@ struct SourceFile: Sendable {
             return .failure(Diagnostic(file: path, line: line, message: "is not valid UTF-8 text.",
                                        hint: "Save the file as UTF-8 (most editors: \"Save with encoding\" > UTF-8)."))
         }
-        // Windows line endings are fine; lines are counted the same either way.
-        return .success(SourceFile(path: path, text: bytes.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text))
+        // CommonMark's line endings are LF, CRLF and a lone CR (old Mac files); they all become
+        // LF here, byte by byte, so that `\r\r\n` stays two line breaks and every later stage
+        // (front matter split, line numbers, cmark) counts lines the same way.
+        guard bytes.contains(0x0D) else { return .success(SourceFile(path: path, text: text)) }
+        return .success(SourceFile(path: path, text: String(decoding: normalizingLineEndings(bytes), as: UTF8.self)))
+    }
+
+    /// CRLF and CR turned into LF. Only ASCII bytes change, so valid UTF-8 stays valid.
+    static func normalizingLineEndings(_ bytes: [UInt8]) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0D {
+                out.append(0x0A)
+                if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+            } else {
+                out.append(byte)
+            }
+            index += 1
+        }
+        return out
     }
 
     /// The line of the first byte sequence that is not UTF-8, so the editor can find the character.
     static func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int {
+        // Lines as CommonMark counts them (CR, LF and CRLF each end one).
+        let bytes = normalizingLineEndings(bytes)
         var line = 1
         var start = 0
         for (index, byte) in bytes.enumerated() where byte == 0x0A {

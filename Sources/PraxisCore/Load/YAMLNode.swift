@@ -6,9 +6,15 @@ enum YAMLNode {
     /// Parses `yaml` that must be a mapping (front matter, site.yaml). `lineOffset` is added to
     /// every line libyaml reports so messages name lines of the whole file.
     static func parseMapping(_ yaml: String, file: String, lineOffset: Int) -> Result<Node.Mapping, Diagnostic> {
+        if let problem = YAMLLimits.problem(inText: yaml, file: file, lineOffset: lineOffset) { return .failure(problem) }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            switch try YAMLLimits.composeRefusingAnchors(yaml) {
+            case .node(let composed):
+                node = composed
+            case .anchor(let name, let line):
+                return .failure(YAMLLimits.anchorProblem(name: name, line: line + lineOffset, file: file))
+            }
         } catch YamlError.duplicatedKeysInMapping(let duplicates, _) {
             let key = duplicates.sorted().first ?? ""
             return .failure(Diagnostic(file: file, line: secondLine(of: key, in: yaml).map { $0 + lineOffset }, key: key,
@@ -19,6 +25,12 @@ enum YAMLNode {
             return .failure(Diagnostic(file: file, line: lineOffset + 1, message: "is not valid YAML: \(error)"))
         }
         guard let node else { return .success(Node.Mapping([])) }
+        if let line = YAMLLimits.lineDeeperThanLimit(node) {
+            return .failure(Diagnostic(
+                file: file, line: line + lineOffset,
+                message: "the front matter is nested more than \(YAMLLimits.maximumDepth) levels deep.",
+                hint: "Front matter needs a few levels at most (a list of maps, e.g. media:); check the indentation and the brackets."))
+        }
         guard let mapping = node.mapping else {
             return .failure(Diagnostic(
                 file: file, line: (node.mark?.line ?? 1) + lineOffset,

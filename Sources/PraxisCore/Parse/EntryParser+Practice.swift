@@ -29,10 +29,7 @@ extension EntryParser {
             if let updated, !Validate.isDate(updated) {
                 read.problem("updated", "\"\(updated)\" is not a date.", hint: "Write it as YYYY-MM-DD, e.g. 2024-05-31.")
             }
-            let year: Int? = read("year")
-            if let year, !(1900...2200).contains(year) {
-                read.problem("year", "\(year) is not a plausible year.", hint: "Write the year the practice started, e.g. 2016.")
-            }
+            let year = read.integer("year", in: Limits.year, hint: "Write the year the practice started, e.g. 2016.")
             let contact: Contact? = read("contact")
             read.email(contact?.email, key: "contact.email")
             read.webURL(contact?.url, key: "contact.url")

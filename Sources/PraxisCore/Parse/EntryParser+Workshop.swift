@@ -8,13 +8,15 @@ extension EntryParser {
         return entry(file, schema: schema, problems: &problems) { read, origin in
             let title = read.required("title", example: "Workshop Integrationsstrategie")
             let summary = read.summary(required: true) ?? ""
-            let price: Price? = read("price")
+            var price: Price? = read("price")
+            let amount = read.number(price?.amount, key: "price.amount", in: Limits.priceAmount)
+            price?.amount = amount
             if let currency = price?.currency, currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isUppercase }) {
                 read.problem("price.currency", "\"\(currency)\" is not a currency code.", hint: "Use the three-letter ISO code, e.g. EUR.")
             }
             return Workshop(
-                id: file.id, origin: origin, title: title, summary: summary, days: read.positive("days"),
-                audience: read("audience"), maxParticipants: read.positive("max_participants"), price: price,
+                id: file.id, origin: origin, title: title, summary: summary, days: read.integer("days", in: Limits.workshopDays),
+                audience: read("audience"), maxParticipants: read.integer("max_participants", in: Limits.participants), price: price,
                 partners: read.ids("partners"), sources: read.ids("sources"), media: read.media(),
                 lang: read.lang() ?? site.language)
         }
@@ -29,12 +31,12 @@ extension EntryParser {
         return entry(file, schema: schema, problems: &problems) { read, origin in
             let title = read.required("title", example: "Tag 1: Sensibilisieren")
             let number = SourceTree.dayNumber(file.id)
-            if let day: Int = read("day") {
+            if let day = read.integer("day", in: Limits.workshopDays) {
                 if day != number {
                     read.problem("day", "says \(day), but the file is \(file.id).md.",
                                  hint: "Make them agree: day: \(number), or rename the file to day-\(day).md.")
                 }
-            } else {
+            } else if read.front.mapping["day"].map({ $0.scalar.map(FrontMatter.isNull) ?? false }) ?? true {
                 read.problem("day", "is missing.", hint: "It is required: day: \(number)")
             }
             let sessions: [Session] = read("sessions") ?? []

@@ -91,10 +91,38 @@ struct EntryReader {
         problem(key, "\"\(value)\" is not a language code.", hint: "Use codes like de or en.")
     }
 
-    /// A whole number that must be 1 or more (days, participants).
-    mutating func positive(_ key: String) -> Int? {
-        let value: Int? = self(key)
-        if let value, value < 1 { problem(key, "must be 1 or more, found \(value).") }
+    /// A whole number within `range`; nil when absent or not allowed (then a problem says why).
+    /// Read from the written digits, not through Yams: its `Int` also takes `1:30` (base 60),
+    /// `0x10` and `010` (octal), and traps on `99999999999:0` instead of saying it overflows.
+    mutating func integer(_ key: String, in range: ClosedRange<Int>, hint: String? = nil) -> Int? {
+        guard let node = front.mapping[key] else { return nil }
+        guard case .scalar(let scalar) = node else {
+            problem(key, "expected a whole number, found \(YAMLNode.describe(node)).", hint: "Write digits only, e.g. \(range.lowerBound).")
+            return nil
+        }
+        if FrontMatter.isNull(scalar) { return nil }
+        let allowed = "Allowed: a whole number from \(range.lowerBound) to \(range.upperBound)."
+        let digits = scalar.string.hasPrefix("-") || scalar.string.hasPrefix("+") ? scalar.string.dropFirst() : Substring(scalar.string)
+        guard scalar.style == .plain, !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+            problem(key, "expected a whole number, found \(YAMLNode.describe(node)).", hint: "Write digits only, e.g. \(range.lowerBound). \(allowed)")
+            return nil
+        }
+        guard let value = Int(scalar.string), range.contains(value) else {
+            let shown = scalar.string.count > 24 ? String(scalar.string.prefix(20)) + "…" : scalar.string
+            problem(key, "\(shown) is out of range.", hint: hint.map { "\($0) \(allowed)" } ?? allowed)
+            return nil
+        }
+        return value
+    }
+
+    /// A number (with decimals) within `range`: finite, so `.inf`, `.nan` and `1e400` are refused.
+    mutating func number(_ value: Double?, key: String, in range: ClosedRange<Double>) -> Double? {
+        guard let value else { return nil }
+        guard value.isFinite, range.contains(value) else {
+            problem(key, "\(value) is out of range.",
+                    hint: "Allowed: a number from \(Int(range.lowerBound)) to \(Int(range.upperBound)), e.g. 250 or 99.50.")
+            return nil
+        }
         return value
     }
 

@@ -32,11 +32,11 @@ extension SiteConfig {
             problems.add(file.path, line: lines.line("title"), key: "title", "is missing.", hint: "Write the site's name, e.g. title: Gute Praxis Integration")
         }
         var baseURL = baseURLOverride ?? read("base_url", String.self) ?? "/"
-        if !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://") || baseURL.hasPrefix("/")) || baseURL.contains(" ") {
+        if let wrong = BaseURL.problem(baseURL) {
             let source = baseURLOverride == nil ? "base_url" : "--base-url"
             problems.add(file.path, line: baseURLOverride == nil ? lines.line("base_url") : nil, key: source,
-                         "\"\(baseURL)\" is not a site address.",
-                         hint: "Write the full address the site is published at, e.g. https://example.org/katalog/ (a sub-path is fine).")
+                         "\"\(BaseURL.visible(baseURL))\" is not a site address: \(wrong).",
+                         hint: "Write the full address the site is published at, e.g. https://example.org/katalog/ (a sub-path is fine; no ?query or #fragment).")
         }
         if !baseURL.hasSuffix("/") { baseURL += "/" }
         let language = read("language", String.self) ?? "de"
@@ -53,13 +53,10 @@ extension SiteConfig {
         if !Slug.isValidID(theme) {
             problems.add(file.path, line: lines.line("theme"), key: "theme", "\"\(theme)\" is not a theme name.", hint: "Theme names use a-z, 0-9 and -; the built-in theme is default.")
         }
-        let pageSize = read("page_size", Int.self) ?? 20
-        if pageSize < 1 {
-            problems.add(file.path, line: lines.line("page_size"), key: "page_size", "must be 1 or more.")
-        }
+        let pageSize = read.integer("page_size", in: Limits.pageSize, hint: "The number of practices on one list page, e.g. 20.") ?? 20
         let facets = parseFacets(mapping["facets"], file: file.path, lines: lines, problems: &problems)
         return SiteConfig(title: title, description: read("description"), baseURL: baseURL, language: language,
-                          languages: languages, theme: theme, pageSize: max(pageSize, 1), facets: facets)
+                          languages: languages, theme: theme, pageSize: pageSize, facets: facets)
     }
 
     private static func parseFacets(_ node: Node?, file: String, lines: KeyLines, problems: inout Problems) -> [FacetVocabulary] {

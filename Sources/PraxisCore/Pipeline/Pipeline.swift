@@ -50,7 +50,7 @@ public enum Pipeline {
         let strings = theme.strings(for: site.config.language)
         let labels = FacetLabels(country: strings["country"] ?? "Land", tags: strings["tags"] ?? "Schlagwörter",
                                  partners: strings["partners"] ?? "Partner")
-        let facets = FacetBuilder.build(site, labels: labels)
+        let facets = try FacetBuilder.build(site, labels: labels)
         clock.lap("facets")
 
         let typeLabels = Dictionary(uniqueKeysWithValues: EntryKind.allCases.map { ($0.rawValue, strings["type-" + $0.rawValue] ?? $0.rawValue) })

@@ -1,0 +1,126 @@
+import Yams
+
+/// Bounds on what a front matter (or site.yaml) may cost before anything walks its nodes.
+///
+/// Anchors and aliases (`&a` ... `*a`) are refused: editors have no use for them, and ten lines
+/// of nested aliases ("billion laughs") expand to a billion nodes in any walk over the tree, and
+/// already in Yams, which hashes a mapping's keys (an aliased key is hashed in full).
+enum YAMLLimits {
+    /// Bytes of one front matter or site.yaml: 100,000 tags take about 2 MB.
+    static let maximumBytes = 8 * 1024 * 1024
+    /// Levels of lists and maps; the content model needs three (media: - file:).
+    static let maximumDepth = 32
+
+    enum Composed {
+        case node(Node?)
+        /// The first anchor in document order, with its line within `yaml` (1-based).
+        case anchor(name: String, line: Int)
+    }
+
+    /// Composes `yaml` unless it defines an anchor. Anchors are found on the nodes libyaml's
+    /// events gave (not by searching the text, where `&` is common in titles), in a first pass
+    /// over a copy whose every `*` is a private-use character: that copy cannot contain an
+    /// alias, so composing it is linear, while every anchor of the original is still an anchor
+    /// there (libyaml's anchor names are letters, digits, `-` and `_`). Without an anchor the
+    /// original has no alias either (an alias must name an earlier anchor), and is composed as
+    /// it is. Text without `&` has no anchor and is composed at once.
+    static func composeRefusingAnchors(_ yaml: String) throws -> Composed {
+        let star = UInt8(ascii: "*")
+        if yaml.utf8.contains(UInt8(ascii: "&")) {
+            let hasStar = yaml.utf8.contains(star)
+            let probe = hasStar ? replacingStars(yaml) : yaml
+            // Yams keeps a node's anchor as a weak reference that only its parser holds.
+            let parser = try Parser(yaml: probe)
+            let root = try parser.singleRoot()
+            let anchor = withExtendedLifetime(parser) { root.flatMap(firstAnchor) }
+            if let anchor { return .anchor(name: anchor.name, line: anchor.line) }
+            if !hasStar { return .node(root) }
+        }
+        return .node(try Parser(yaml: yaml).singleRoot())
+    }
+
+    private static func replacingStars(_ yaml: String) -> String {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(yaml.utf8.count + 64)
+        for byte in yaml.utf8 {
+            if byte == UInt8(ascii: "*") { bytes += [0xEE, 0x80, 0x80] } else { bytes.append(byte) }  // U+E000
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The first node, in document order, that carries an anchor. The tree holds no alias, so
+    /// this visits each written node once.
+    private static func firstAnchor(_ node: Node) -> (name: String, line: Int)? {
+        var stack = [node]
+        while let next = stack.popLast() {
+            let anchor: Anchor?
+            switch next {
+            case .scalar(let scalar): anchor = scalar.anchor
+            case .mapping(let mapping):
+                anchor = mapping.anchor
+                for (key, value) in mapping.reversed() { stack += [value, key] }
+            case .sequence(let sequence):
+                anchor = sequence.anchor
+                stack += sequence.reversed()
+            case .alias(let alias): anchor = alias.anchor
+            }
+            if let anchor { return (anchor.rawValue, next.mark?.line ?? 1) }
+        }
+        return nil
+    }
+
+    static func anchorProblem(name: String, line: Int, file: String) -> Diagnostic {
+        Diagnostic(file: file, line: line,
+                   message: "uses the YAML anchor &\(name); anchors (&name) and aliases (*name) are not allowed here.",
+                   hint: "Write the value out in full wherever it is needed. A text that starts with & or * must be in quotes, e.g. title: \"&\(name)\".")
+    }
+
+    /// The line of a node nested deeper than `maximumDepth`, or nil.
+    static func lineDeeperThanLimit(_ node: Node) -> Int? {
+        var stack: [(Node, Int)] = [(node, 1)]
+        while let (next, depth) = stack.popLast() {
+            if depth > maximumDepth { return next.mark?.line ?? 1 }
+            if let mapping = next.mapping {
+                for (key, value) in mapping { stack += [(key, depth + 1), (value, depth + 1)] }
+            } else if let sequence = next.sequence {
+                for item in sequence { stack.append((item, depth + 1)) }
+            }
+        }
+        return nil
+    }
+
+    /// Too large, or a character YAML does not allow (NUL and the other control characters but
+    /// tab and line breaks, U+FFFE, U+FFFF): said with its line before libyaml sees the text.
+    static func problem(inText yaml: String, file: String, lineOffset: Int) -> Diagnostic? {
+        let size = yaml.utf8.count
+        if size > maximumBytes {
+            return Diagnostic(file: file, line: lineOffset + 1,
+                              message: "the front matter has \(size) bytes; at most \(maximumBytes) are allowed.",
+                              hint: "Keep long texts in the body below the closing ---, not in the front matter.")
+        }
+        var line = 1
+        for scalar in yaml.unicodeScalars {
+            let value = scalar.value
+            if value == 0x0A { line += 1; continue }
+            if isPrintable(value) { continue }
+            let name = value == 0 ? " (NUL)" : ""
+            return Diagnostic(file: file, line: line + lineOffset,
+                              message: "contains the character U+\(hex4(value))\(name), which YAML does not allow.",
+                              hint: "Delete it: it is invisible in most editors and often comes with text copied from a PDF or a word processor.")
+        }
+        return nil
+    }
+
+    /// YAML 1.2's c-printable (tab, line breaks, the printable ranges).
+    static func isPrintable(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x09, 0x0A, 0x0D, 0x20...0x7E, 0x85, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
+        default: return false
+        }
+    }
+
+    private static func hex4(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}
