@@ -181,3 +181,26 @@ final class FileSystemTests: XCTestCase {
         return process.terminationStatus
     }
 }
+
+/// `praxis serve` walks the same sources with its file watcher: links are not walked into.
+final class ServeFileSystemTests: XCTestCase {
+    func testServeWithLinkLoopsStartsAndShowsTheProblems() throws {
+        let site = try SiteFixture.make(["content/static/plan.txt": "ein Plan\n"])
+        for name in ["loop-a", "loop-b"] {
+            try FileManager.default.createSymbolicLink(atPath: site.url.appending(path: "content/static/\(name)").path, withDestinationPath: ".")
+        }
+        let serve = try ServeProcess(site.url)
+        let problems = try serve.problems()
+        XCTAssertTrue(problems.contains { $0.contains("content/static/loop-a") && $0.contains("symbolic link") }, "\(problems)")
+        XCTAssertTrue(problems.contains { $0.contains("content/static/loop-b") && $0.contains("symbolic link") }, "\(problems)")
+        // Removing the links makes the site build.
+        let before = serve.builds.count
+        for name in ["loop-a", "loop-b"] { try FileManager.default.removeItem(at: site.url.appending(path: "content/static/\(name)")) }
+        // Two removals may be one build or two: wait for the one after the second.
+        XCTAssertNotNil(serve.waitForBuild(after: before))
+        if try !serve.problems().isEmpty { XCTAssertNotNil(serve.waitForBuild(after: before + 1)) }
+        XCTAssertEqual(try serve.problems(), [])
+        // The base path of site.yaml (the first build, failed, had none to print).
+        XCTAssertEqual(try serve.get("/katalog/plan.txt").text, "ein Plan\n")
+    }
+}
