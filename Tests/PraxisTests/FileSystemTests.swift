@@ -141,6 +141,20 @@ final class FileSystemTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: parent.url.appending(path: "\(left.first ?? "?")/gesperrt/datei.txt").path))
     }
 
+    /// The output may be reached through a link (only the site's sources may not hold one), and
+    /// the fallback's leftovers are found there too.
+    func testAnOutputReachedThroughALinkIsWrittenAndReplaced() throws {
+        let site = try SiteFixture.make()
+        let disk = try TemporaryFolder(), place = try TemporaryFolder()
+        let link = place.url.appending(path: "sites")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: disk.url.path)
+        try PraxisCommand.build(site.url, output: link.appending(path: "site"))
+        try site.write(["content/practices/beispiel.md": SiteFixture.practice(title: "Neu", extra: "partners: [netzwerk]\nsources: [quelle]")])
+        try PraxisCommand.build(site.url, output: link.appending(path: "site"))
+        XCTAssertTrue(try disk.read("site/practices/beispiel/index.html").contains("Neu"))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: disk.url.path), ["site"])
+    }
+
     // MARK: Helpers
 
     /// Runs praxis as an ordinary user: `nobody` when the tests run as root (root ignores

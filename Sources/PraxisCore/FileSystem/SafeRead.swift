@@ -51,9 +51,10 @@ enum SafeRead {
     }
 
     /// The names in `folder` (not `.` and `..`), unsorted. An unreadable folder is an error,
-    /// never an empty list.
-    static func names(in folder: URL, path: String) throws(FileSystemError) -> [String] {
-        let descriptor = Glibc.open(folder.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+    /// never an empty list. `folder` itself may be a link only when `followingLink` (a folder the
+    /// user named, such as the output's, not one of the site root).
+    static func names(in folder: URL, path: String, followingLink: Bool = false) throws(FileSystemError) -> [String] {
+        let descriptor = Glibc.open(folder.path, O_RDONLY | O_DIRECTORY | (followingLink ? 0 : O_NOFOLLOW) | O_CLOEXEC)
         guard descriptor >= 0 else { throw .last(path: path, action: "list the folder") }
         guard let directory = fdopendir(descriptor) else {
             let error = FileSystemError.last(path: path, action: "list the folder")

@@ -13,7 +13,10 @@ enum SafeWrite {
         if mkdir(path, 0o755) == 0 { return }
         switch errno {
         case EEXIST:
-            if SafeRead.kind(url) == .folder { return }
+            // Followed here: the folder holding the output may be reached through a link
+            // (`~/sites -> /data/sites`); inside the output, folders are all new.
+            var info = stat()
+            if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return }
             throw FileSystemError(path: path, action: "create the folder", code: ENOTDIR)
         case ENOENT:
             try makeFolders(url.deletingLastPathComponent())

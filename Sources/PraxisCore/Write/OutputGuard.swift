@@ -30,7 +30,7 @@ enum OutputGuard {
         if !isDirectory.boolValue { throw refuse("it is a file.") }
         // A folder that cannot be listed may hold anything: it is not taken for an empty one.
         let entries: [String]
-        do { entries = try SafeRead.names(in: out, path: output.path) } catch { throw error.failure(stage: "write") }
+        do { entries = try SafeRead.names(in: out, path: output.path, followingLink: true) } catch { throw error.failure(stage: "write") }
         if !entries.isEmpty && !entries.contains(markerName) {
             throw refuse("it holds files that Praxis did not build (no \(markerName) in it). Praxis replaces its output folder as a whole; empty it or delete it yourself first.")
         }

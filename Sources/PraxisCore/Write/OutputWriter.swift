@@ -133,7 +133,7 @@ struct OutputWriter: Sendable {
     /// missing and an old site was moved aside (`.praxis-previous-*`), it becomes the output
     /// again; then staging folders and old sites of builds no longer running are removed.
     func recoverLeftovers() throws {
-        guard let names = try? SafeRead.names(in: parent, path: parent.path) else { return }
+        guard let names = try? SafeRead.names(in: parent, path: parent.path, followingLink: true) else { return }
         var leftovers: [String] = []
         for name in names.sorted() {
             guard let prefix = [stagingPrefix, previousPrefix].first(where: { name.hasPrefix($0) }),
