@@ -75,9 +75,11 @@ final class FileWatcher: Sendable {
         let url = root.appending(path: folder)
         for name in (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? [] {
             let child = folder + "/" + name
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: root.appending(path: child).path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue { files += addTree(child) } else { files.append(child) }
+            // lstat: a link to a folder is not walked into (two links to `.` would never end);
+            // the build refuses it, and the link itself is reported like a file.
+            var info = stat()
+            guard lstat(root.appending(path: child).path, &info) == 0 else { continue }
+            if info.st_mode & S_IFMT == S_IFDIR { files += addTree(child) } else { files.append(child) }
         }
         return files
     }

@@ -40,9 +40,9 @@ struct LiveService: Service {
         served.update(outcome)
         if let mirror, outcome.failure == nil, !outcome.changed.isEmpty {
             do {
-                try mirror.write(outcome.snapshot, paths: outcome.changed)
+                for note in try await mirror.write(outcome.snapshot, paths: outcome.changed) { report.line("warning: \(note)") }
             } catch {
-                report.error("could not write \(mirror.output.path): \(error.localizedDescription)")
+                report.error((error as? FileSystemError)?.description ?? "could not write \(mirror.output.path): \(error.localizedDescription)")
             }
         }
         let elapsed = ContinuousClock.now - started

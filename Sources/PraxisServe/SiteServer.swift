@@ -41,7 +41,9 @@ public enum SiteServer {
         await live.rebuild(.all)
         if let mirror {
             let snapshot = served.now.snapshot
-            if snapshot.build > 0 { try mirror.writeAll(snapshot) }
+            if snapshot.build > 0 {
+                for note in try await mirror.writeAll(snapshot) { report.line("warning: \(note)") }
+            }
         }
         let service = LiveService(watcher: watcher, live: live.live, served: served, events: events, mirror: mirror, report: report)
 

@@ -46,6 +46,7 @@ struct Build: AsyncParsableCommand {
         do {
             let report = try await Pipeline.build(options)
             let seconds = Date().timeIntervalSince(started)
+            for note in report.notes { FileHandle.standardError.write(Data("warning: \(note)\n".utf8)) }
             print("Built \(report.practices) practices, \(report.pages) pages (\(report.files) files) into \(options.output.path) in \(String(format: "%.2f", seconds)) s.")
             if verbose {
                 for (stage, time) in report.timings { print("  \(stage.padding(toLength: 9, withPad: " ", startingAt: 0)) \(String(format: "%7.3f", time)) s") }

@@ -26,8 +26,10 @@ struct LinkSource {
         var files: [(path: String, data: Data)] = []
         if SourceTree.isDirectory(folder) {
             themeOrigin = "themes/\(config.theme)"
-            for path in SourceTree.filesBelow(folder) {
-                if let data = FileManager.default.contents(atPath: folder.appending(path: path).path) { files.append((path, data)) }
+            // The build has read the theme already and reported its problems.
+            var ignored = Problems()
+            for path in SourceTree.filesBelow(folder, path: themeOrigin, root: siteRoot, problems: &ignored) {
+                if let data = try? SafeRead.read(folder.appending(path: path), path: path) { files.append((path, data)) }
             }
         } else {
             themeOrigin = "built-in default theme"

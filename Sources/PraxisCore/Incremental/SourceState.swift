@@ -74,7 +74,7 @@ struct SourceState {
                         staticSizes[file] = ParseStage.staticSize(file, root: root)
                         structural = true
                     }
-                } else if known.contains(path) || flagged.contains(path) || FileManager.default.fileExists(atPath: url.path)
+                } else if known.contains(path) || flagged.contains(path) || SafeRead.kind(url) != .missing
                             || known.contains(where: { $0.hasPrefix(path + "/") }) {
                     // Something appeared or went: a Markdown file is put in or taken out; for
                     // anything else its folder is walked again.
@@ -101,7 +101,7 @@ struct SourceState {
         }
         if !problems.isEmpty { structural = true }
         let config = try ParseStage.config(tree, baseURL: baseURL, problems: &problems)
-        let text = tree.siteYAML.flatMap { try? String(contentsOf: $0.url, encoding: .utf8) }
+        let text = tree.siteYAML.flatMap { try? SafeRead.read($0.url, path: $0.path) }.map { String(decoding: $0, as: UTF8.self) }
         if text != configText {
             // Entries are checked against site.yaml's facets and languages: all of them again.
             parsed = [:]
@@ -224,8 +224,8 @@ struct SourceState {
     }
 
     private static func isFile(_ url: URL) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        // A regular file itself: one replaced by a link or a FIFO must be walked again and refused.
+        SafeRead.kind(url) == .file
     }
 
     /// Parses `jobs`, in parallel chunks when there are many (the first build).

@@ -30,6 +30,8 @@ struct SourceTree: Sendable {
     static let contentFolders = ["practices", "partners", "workshops", "pages", "static"]
 
     /// Walks `root`; every misplaced or misnamed file is a problem, never silently skipped.
+    /// Only regular files and folders are taken: a symbolic link, FIFO, socket or device, or a
+    /// folder that cannot be read, is a problem (see `SafeRead`).
     static func scan(root: URL, problems: inout Problems) -> SourceTree {
         var tree = SourceTree(root: root)
         for part in Part.allCases {
@@ -78,33 +80,41 @@ struct SourceTree: Sendable {
         case .top:
             hasContent = Self.isDirectory(content)
             siteYAML = nil
+            if let refusal = SafeRead.refusal(content, path: "content", root: root) {
+                problems.add(refusal)
+                return problems
+            }
             guard hasContent else {
                 problems.add("content", line: nil, "is missing: \(root.path) is not a site root.",
                              hint: "A site root holds content/ (with site.yaml) and seeds/. Run praxis in such a folder or name it: praxis build PATH.")
                 return problems
             }
             let siteFile = content.appending(path: "site.yaml")
-            if FileManager.default.fileExists(atPath: siteFile.path) {
+            if let refusal = SafeRead.refusal(siteFile, path: "content/site.yaml", root: root) {
+                problems.add(refusal)
+            } else if SafeRead.kind(siteFile) == .file {
                 siteYAML = File(id: "site", path: "content/site.yaml", url: siteFile)
+            } else if SafeRead.kind(siteFile) == .folder {
+                problems.add("content/site.yaml", line: nil, "is a folder.", hint: "content/site.yaml must be a YAML file with at least title, base_url and facets.")
             } else {
                 problems.add("content/site.yaml", line: nil, "is missing.",
                              hint: "Every site needs content/site.yaml with at least title, base_url and facets.")
             }
-            for name in Self.visibleNames(in: content) {
-                let url = content.appending(path: name)
+            for entry in Self.entries(in: content, path: "content", root: root, problems: &problems) {
+                let name = entry.name
                 if name == "site.yaml" { continue }
-                if !Self.isDirectory(url) || !Self.contentFolders.contains(name) {
+                if entry.kind != .folder || !Self.contentFolders.contains(name) {
                     let nearest = Suggestion.nearest(to: name, in: Self.contentFolders)
                     problems.add("content/\(name)", line: nil, "does not belong in content/.",
                                  hint: (nearest.map { "Did you mean \($0)/? " } ?? "") + "Allowed: site.yaml and the folders \(Self.contentFolders.joined(separator: ", ")).")
                 }
             }
-        case .practices: practices = Self.markdownFiles(in: content.appending(path: "practices"), path: "content/practices", problems: &problems)
-        case .partners: partners = Self.markdownFiles(in: content.appending(path: "partners"), path: "content/partners", problems: &problems)
-        case .pages: pages = Self.markdownFiles(in: content.appending(path: "pages"), path: "content/pages", problems: &problems)
-        case .seeds: seeds = Self.markdownFiles(in: root.appending(path: "seeds"), path: "seeds", problems: &problems)
-        case .workshops: workshops = Self.workshopFolders(in: content.appending(path: "workshops"), problems: &problems)
-        case .staticFiles: staticFiles = Self.filesBelow(content.appending(path: "static"))
+        case .practices: practices = Self.markdownFiles(in: content.appending(path: "practices"), path: "content/practices", root: root, problems: &problems)
+        case .partners: partners = Self.markdownFiles(in: content.appending(path: "partners"), path: "content/partners", root: root, problems: &problems)
+        case .pages: pages = Self.markdownFiles(in: content.appending(path: "pages"), path: "content/pages", root: root, problems: &problems)
+        case .seeds: seeds = Self.markdownFiles(in: root.appending(path: "seeds"), path: "seeds", root: root, problems: &problems)
+        case .workshops: workshops = Self.workshopFolders(in: content.appending(path: "workshops"), root: root, problems: &problems)
+        case .staticFiles: staticFiles = Self.filesBelow(content.appending(path: "static"), path: "content/static", root: root, problems: &problems)
         }
         return problems
     }
@@ -120,9 +130,11 @@ struct SourceTree: Sendable {
         let name = String(path.dropFirst(folder.count))
         guard !name.contains("/"), name.hasSuffix(".md"), Slug.isValidID(String(name.dropLast(3))) else { return false }
         let url = root.appending(path: path)
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-        if exists && isDirectory.boolValue { return false }
+        // Only a regular file or nothing is noted here; a folder, link or FIFO needs the walk,
+        // which reports it.
+        let kind = SafeRead.kind(url)
+        guard kind == .file || kind == .missing else { return false }
+        let exists = kind == .file
         // In the order of names, as `visibleNames` lists them.
         var list = self[keyPath: files]
         var low = 0, high = list.count
@@ -141,12 +153,12 @@ struct SourceTree: Sendable {
     }
 
     /// `<id>.md` files of one folder; a file with a bad id or another extension is a problem.
-    private static func markdownFiles(in folder: URL, path: String, problems: inout Problems) -> [File] {
+    private static func markdownFiles(in folder: URL, path: String, root: URL, problems: inout Problems) -> [File] {
         var files: [File] = []
-        for name in visibleNames(in: folder) {
-            let url = folder.appending(path: name)
+        for entry in entries(in: folder, path: path, root: root, problems: &problems) {
+            let (name, url) = (entry.name, entry.url)
             let filePath = "\(path)/\(name)"
-            if isDirectory(url) {
+            if entry.kind == .folder {
                 problems.add(filePath, line: nil, "is a folder; only Markdown files (<id>.md) belong in \(path)/.")
                 continue
             }
@@ -162,23 +174,23 @@ struct SourceTree: Sendable {
         return files
     }
 
-    private static func workshopFolders(in folder: URL, problems: inout Problems) -> [WorkshopFolder] {
+    private static func workshopFolders(in folder: URL, root: URL, problems: inout Problems) -> [WorkshopFolder] {
         var workshops: [WorkshopFolder] = []
-        for name in visibleNames(in: folder) {
-            let url = folder.appending(path: name)
+        for entry in entries(in: folder, path: "content/workshops", root: root, problems: &problems) {
+            let (name, url) = (entry.name, entry.url)
             let path = "content/workshops/\(name)"
-            guard isDirectory(url) else {
+            guard entry.kind == .folder else {
                 problems.add(path, line: nil, "is a file; each workshop is a folder content/workshops/<id>/ with index.md and day-<n>.md files.")
                 continue
             }
             guard checkID(name, path: path, problems: &problems) else { continue }
             var workshop = WorkshopFolder(id: name, index: nil, folderPath: path, days: [])
-            for fileName in visibleNames(in: url) {
-                let fileURL = url.appending(path: fileName)
+            for file in entries(in: url, path: path, root: root, problems: &problems) {
+                let (fileName, fileURL) = (file.name, file.url)
                 let filePath = "\(path)/\(fileName)"
-                if fileName == "index.md" {
+                if fileName == "index.md", file.kind == .file {
                     workshop.index = File(id: name, path: filePath, url: fileURL)
-                } else if fileName.hasPrefix("day-"), fileName.hasSuffix(".md"),
+                } else if file.kind == .file, fileName.hasPrefix("day-"), fileName.hasSuffix(".md"),
                           let number = Int(fileName.dropFirst(4).dropLast(3)), number >= 1,
                           fileName == "day-\(number).md" {
                     workshop.days.append(File(id: "day-\(number)", path: filePath, url: fileURL))
@@ -206,25 +218,71 @@ struct SourceTree: Sendable {
         return false
     }
 
-    /// Names in a folder, sorted, without hidden files and editor backups (`x.md~`).
+    /// Names in a folder, sorted, without hidden files and editor backups (`x.md~`); none when
+    /// the folder cannot be listed. For `praxis new`, which only looks; the build uses `entries`.
     static func visibleNames(in folder: URL) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { !$0.hasPrefix(".") && !$0.hasSuffix("~") }.sorted()
+        let names = (try? SafeRead.names(in: folder, path: folder.path)) ?? []
+        return names.filter(isVisible).sorted()
     }
 
+    static func isVisible(_ name: String) -> Bool { !name.hasPrefix(".") && !name.hasSuffix("~") }
+
+    /// A folder itself, not a link to one.
     static func isDirectory(_ url: URL) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+        SafeRead.kind(url) == .folder
     }
 
-    /// Every regular file below `folder`, as sorted relative paths.
-    static func filesBelow(_ folder: URL) -> [String] {
+    struct Entry {
+        var name: String
+        var url: URL
+        /// `.file` or `.folder`: nothing else is listed.
+        var kind: SafeRead.Kind
+    }
+
+    /// The visible regular files and folders of `folder` (named `path` in messages), sorted by
+    /// name. A missing folder has none; a folder that cannot be read, a link, FIFO, socket or
+    /// device is a problem, never silently left out.
+    static func entries(in folder: URL, path: String, root: URL, problems: inout Problems) -> [Entry] {
+        switch SafeRead.kind(folder) {
+        case .missing: return []
+        case .symbolicLink, .special:
+            if let refusal = SafeRead.refusal(folder, path: path, root: root) { problems.add(refusal) }
+            return []
+        case .file, .folder: break
+        }
+        let names: [String]
+        do {
+            names = try SafeRead.names(in: folder, path: path)
+        } catch {
+            var diagnostic = error.diagnostic
+            if error.code == EACCES || error.code == EPERM {
+                diagnostic.hint = "Everything in it would be left out of the site. Make it readable for the user running praxis (e.g. chmod u+rx \(path)), then build again."
+            }
+            problems.add(diagnostic)
+            return []
+        }
+        var entries: [Entry] = []
+        for name in names.filter(isVisible).sorted() {
+            let url = folder.appending(path: name)
+            if let refusal = SafeRead.refusal(url, path: "\(path)/\(name)", root: root) {
+                problems.add(refusal)
+                continue
+            }
+            let kind = SafeRead.kind(url)
+            if kind == .file || kind == .folder { entries.append(Entry(name: name, url: url, kind: kind)) }
+        }
+        return entries
+    }
+
+    /// Every regular file below `folder`, as sorted relative paths. Links are not followed
+    /// (they are problems), so the walk cannot loop.
+    static func filesBelow(_ folder: URL, path: String, root: URL, problems: inout Problems) -> [String] {
         var paths: [String] = []
         func walk(_ url: URL, prefix: String) {
-            for name in visibleNames(in: url) {
-                let child = url.appending(path: name)
-                let relative = prefix.isEmpty ? name : "\(prefix)/\(name)"
-                if isDirectory(child) { walk(child, prefix: relative) } else { paths.append(relative) }
+            let shown = prefix.isEmpty ? path : "\(path)/\(prefix)"
+            for entry in entries(in: url, path: shown, root: root, problems: &problems) {
+                let relative = prefix.isEmpty ? entry.name : "\(prefix)/\(entry.name)"
+                if entry.kind == .folder { walk(entry.url, prefix: relative) } else { paths.append(relative) }
             }
         }
         walk(folder, prefix: "")

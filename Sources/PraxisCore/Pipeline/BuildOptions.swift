@@ -23,4 +23,6 @@ public struct BuildReport: Sendable {
     public var practices: Int
     /// Stage name and seconds, in pipeline order.
     public var timings: [(stage: String, seconds: Double)]
+    /// What the editor must know although the build succeeded, e.g. an old site left over.
+    public var notes: [String] = []
 }

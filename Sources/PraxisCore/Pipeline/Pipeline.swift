@@ -16,9 +16,12 @@ public enum Pipeline {
     /// `praxis build`: the whole site, then the write stage.
     public static func build(_ options: BuildOptions) async throws -> BuildReport {
         try OutputGuard.check(output: options.output, siteRoot: options.siteRoot)
+        let writer = OutputWriter(output: options.output)
+        // A site a killed build left moved aside is put back first, whatever this build does.
+        try writer.recoverLeftovers()
         var generated = try await generate(options)
         var clock = StageClock()
-        try await OutputWriter(output: options.output).write(files: generated.files, copies: generated.copies)
+        generated.report.notes = try await writer.write(files: generated.files, copies: generated.copies, siteRoot: options.siteRoot)
         clock.lap("write")
         generated.report.timings += clock.laps
         return generated.report

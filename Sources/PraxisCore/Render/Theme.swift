@@ -32,10 +32,17 @@ public struct Theme: Sendable {
         let folder = siteRoot.appending(path: "themes").appending(path: name)
         var files: [(path: String, data: Data)] = []
         let origin: String
-        if SourceTree.isDirectory(folder) {
+        if let refusal = SafeRead.refusal(folder, path: "themes/\(name)", root: siteRoot) {
+            problems.add(refusal)
+            return nil
+        } else if SourceTree.isDirectory(folder) {
             origin = "themes/\(name)"
-            for path in SourceTree.filesBelow(folder) {
-                if let data = FileManager.default.contents(atPath: folder.appending(path: path).path) { files.append((path, data)) }
+            for path in SourceTree.filesBelow(folder, path: origin, root: siteRoot, problems: &problems) {
+                do {
+                    files.append((path, try SafeRead.read(folder.appending(path: path), path: "\(origin)/\(path)")))
+                } catch {
+                    problems.add(error.diagnostic)
+                }
             }
         } else if name == "default" {
             origin = "built-in default theme"

@@ -13,7 +13,9 @@ enum DayCount {
               let days = front.mapping["days"]?.int, days != count else { return nil }
         let advice = "\(path) says days: \(days), but the folder now has \(count) day files: change it to days: \(count)."
         // The file as it is on disk (line endings and all); only the one line changes.
-        guard let raw = try? String(contentsOf: url, encoding: .utf8) else { return advice }
+        // Never through a link: the file written back must be the one read.
+        guard SafeRead.kind(url) == .file, let bytes = try? SafeRead.read(url, path: path),
+              let raw = String(data: bytes, encoding: .utf8) else { return advice }
         var lines = raw.components(separatedBy: "\n")
         let index = front.keyLines.line("days") - 1
         guard lines.indices.contains(index), lines[index].hasPrefix("days:") else { return advice }

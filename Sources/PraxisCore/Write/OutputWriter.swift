@@ -4,39 +4,64 @@ import Glibc
 #endif
 import Foundation
 
-/// Stage "write": the whole site goes into a fresh folder beside the output; only when every
-/// file is written does it take the output's place, in one rename. A failed or killed build
-/// leaves the previous site exactly as it was.
+/// Stage "write": the whole site goes into a fresh folder beside the output (staging); only when
+/// every file is written does it take the output's place. A failed or killed build leaves the
+/// previous site exactly as it was:
+/// - where the kernel can exchange two folders in one step (renameat2 RENAME_EXCHANGE), the
+///   output is at every moment the old site or the new one;
+/// - elsewhere, the old site is first renamed to `.praxis-previous-<name>-<pid>`, then staging to
+///   the output. A kill between the two leaves no output but the old site under that known name:
+///   the next build (even one that fails) puts it back first, see `recoverLeftovers`.
 struct OutputWriter: Sendable {
     let output: URL
 
     var parent: URL { output.deletingLastPathComponent() }
-    var stagingPrefix: String { ".praxis-staging-\(output.lastPathComponent)-" }
+    var stagingPrefix: String { ".praxis-staging-\(shortName)-" }
+    var previousPrefix: String { ".praxis-previous-\(shortName)-" }
+
+    /// The output's name in the names beside it; a long one (up to the 255 bytes a name may
+    /// have) is replaced by its hash, so that prefix and pid still fit.
+    private var shortName: String {
+        let name = output.lastPathComponent
+        guard name.utf8.count > 200 else { return name }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a: the same name gives the same hash in every run
+        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return "long-" + String(hash, radix: 16)
+    }
+    static let markerText = "This folder is written by `praxis build` and replaced as a whole on every build.\n"
 
     /// Writes `files` and copies `copies` (source URL, path) into staging, then swaps it in.
-    func write(files: [OutputFile], copies: [(from: URL, to: String)]) async throws {
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        removeStaleStaging()
-        let staging = parent.appending(path: stagingPrefix + String(ProcessInfo.processInfo.processIdentifier))
-        try? FileManager.default.removeItem(at: staging)
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+    /// Returns what the editor must know although the build succeeded (an old site left over).
+    func write(files: [OutputFile], copies: [(from: URL, to: String)], siteRoot: URL) async throws -> [String] {
+        do { try SafeWrite.makeFolders(parent) } catch { throw error.failure(stage: "write") }
+        try recoverLeftovers()
+        let staging = parent.appending(path: stagingPrefix + String(getpid()))
         do {
+            try? SafeWrite.removeTree(staging)
+            try SafeWrite.makeFolders(staging)
             try createFolders(for: files.map(\.path) + copies.map(\.to), in: staging)
             try await writeInParallel(files, into: staging)
             for copy in copies {
-                try FileManager.default.copyItem(at: copy.from, to: staging.appending(path: copy.to))
+                try SafeWrite.copy(copy.from, sourcePath: Self.relative(copy.from, to: siteRoot), to: staging.appending(path: copy.to).path)
             }
-            let marker = "This folder is written by `praxis build` and replaced as a whole on every build.\n"
-            try Data(marker.utf8).write(to: staging.appending(path: OutputGuard.markerName))
-            try swapIn(staging)
+            try SafeWrite.write(Data(Self.markerText.utf8), to: staging.appending(path: OutputGuard.markerName).path)
         } catch {
-            try? FileManager.default.removeItem(at: staging)
-            throw error
+            try? SafeWrite.removeTree(staging)
+            var problem = FileSystemError(error, path: staging.path, action: "write the site")
+            // Name the file as it would have been in the output: staging is gone now.
+            if problem.path == staging.path {
+                (problem.path, problem.action) = (parent.path, "create a folder in it")
+            } else if problem.path.hasPrefix(staging.path + "/") {
+                problem.path = output.path + problem.path.dropFirst(staging.path.count)
+            }
+            throw problem.failure(stage: "write")
         }
+        WriteTestHooks.reached("staged")
+        return try swapIn(staging)
     }
 
     /// Folders first, once each, so the parallel writers only create files.
-    private func createFolders(for paths: [String], in staging: URL) throws {
+    private func createFolders(for paths: [String], in staging: URL) throws(FileSystemError) {
         var folders = Set<String>()
         for path in paths {
             var folder = (path as NSString).deletingLastPathComponent
@@ -45,10 +70,12 @@ struct OutputWriter: Sendable {
             }
         }
         for folder in folders.sorted() {
-            try FileManager.default.createDirectory(at: staging.appending(path: folder), withIntermediateDirectories: true)
+            try SafeWrite.makeFolders(staging.appending(path: folder))
         }
     }
 
+    /// Plain writes: the files are new, in a folder nobody reads until the swap, so the
+    /// temporary file and fsync of an atomic write would only cost time (a lot, per file).
     private func writeInParallel(_ files: [OutputFile], into staging: URL) async throws {
         let workers = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
         let chunkSize = max(1, (files.count + workers - 1) / workers)
@@ -57,7 +84,7 @@ struct OutputWriter: Sendable {
                 let chunk = files[start..<min(start + chunkSize, files.count)]
                 group.addTask {
                     for file in chunk {
-                        try Self.writeFile(file.data, to: staging.appending(path: file.path).path)
+                        try SafeWrite.write(file.data, to: staging.appending(path: file.path).path)
                     }
                 }
             }
@@ -65,53 +92,67 @@ struct OutputWriter: Sendable {
         }
     }
 
-    /// A plain write: the files are new, in a folder nobody reads until the swap, so the
-    /// temporary file and fsync of an atomic write would only cost time (a lot, per file).
-    private static func writeFile(_ data: Data, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
-        defer { close(descriptor) }
-        let complete = data.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 { if errno == EINTR { continue } else { return false } }
-                offset += written
-            }
-            return true
+    /// Exchanges staging and output in one step where the kernel can; otherwise two renames.
+    private func swapIn(_ staging: URL) throws -> [String] {
+        func fail(_ error: FileSystemError) -> BuildFailure {
+            try? SafeWrite.removeTree(staging)
+            return error.failure(stage: "write")
         }
-        guard complete else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
-    }
-
-    /// Exchanges staging and output atomically where the kernel can; otherwise two renames.
-    private func swapIn(_ staging: URL) throws {
-        let fileManager = FileManager.default
-        guard fileManager.fileExists(atPath: output.path) else {
-            try fileManager.moveItem(at: staging, to: output)
-            return
+        guard SafeRead.kind(output) != .missing else {
+            do { try SafeWrite.rename(staging, to: output) } catch { throw fail(error) }
+            return []
         }
-        if praxis_exchange_paths(staging.path, output.path) == 0 {
-            try fileManager.removeItem(at: staging)  // now holds the previous site
-            return
+        if !WriteTestHooks.noRenameExchange, praxis_exchange_paths(staging.path, output.path) == 0 {
+            WriteTestHooks.reached("swapped")
+            return removeOld(staging)  // now holds the previous site
         }
-        let old = parent.appending(path: ".praxis-previous-\(output.lastPathComponent)-\(ProcessInfo.processInfo.processIdentifier)")
-        try fileManager.moveItem(at: output, to: old)
+        let previous = parent.appending(path: previousPrefix + String(getpid()))
+        do { try SafeWrite.rename(output, to: previous) } catch { throw fail(error) }
+        WriteTestHooks.reached("moved-aside")
         do {
-            try fileManager.moveItem(at: staging, to: output)
+            try SafeWrite.rename(staging, to: output)
         } catch {
-            try? fileManager.moveItem(at: old, to: output)
-            throw error
+            try? SafeWrite.rename(previous, to: output)
+            throw fail(error)
         }
-        try? fileManager.removeItem(at: old)
+        WriteTestHooks.reached("swapped")
+        return removeOld(previous)
     }
 
-    /// Staging folders left by builds that were killed; only ours, recognised by their name.
-    private func removeStaleStaging() {
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(stagingPrefix) {
-            let pid = Int32(name.dropFirst(stagingPrefix.count)) ?? 0
-            if pid == ProcessInfo.processInfo.processIdentifier || kill(pid, 0) != 0 {
-                try? FileManager.default.removeItem(at: parent.appending(path: name))
-            }
+    /// After the swap the build has succeeded; an old site that cannot be removed is said as it is.
+    private func removeOld(_ old: URL) -> [String] {
+        do {
+            try SafeWrite.removeTree(old)
+            return []
+        } catch {
+            return ["The new site is in place in \(output.path), but the previous one could not be removed (\(error.path): cannot \(error.action): \(error.reason)). It is left at \(old.path): remove it by hand (rm -rf '\(old.path)'); the next build tries again."]
         }
+    }
+
+    /// Puts back and cleans up what killed builds left beside the output: when the output is
+    /// missing and an old site was moved aside (`.praxis-previous-*`), it becomes the output
+    /// again; then staging folders and old sites of builds no longer running are removed.
+    func recoverLeftovers() throws {
+        guard let names = try? SafeRead.names(in: parent, path: parent.path, followingLink: true) else { return }
+        var leftovers: [String] = []
+        for name in names.sorted() {
+            guard let prefix = [stagingPrefix, previousPrefix].first(where: { name.hasPrefix($0) }),
+                  let pid = Int32(name.dropFirst(prefix.count)) else { continue }
+            // A build still running (another user's answers EPERM) keeps its folders.
+            if pid != getpid(), kill(pid, 0) == 0 || errno == EPERM { continue }
+            leftovers.append(name)
+        }
+        if SafeRead.kind(output) == .missing, let previous = leftovers.last(where: { $0.hasPrefix(previousPrefix) }) {
+            do { try SafeWrite.rename(parent.appending(path: previous), to: output) } catch { throw error.failure(stage: "write") }
+            leftovers.removeAll { $0 == previous }
+        }
+        for name in leftovers { try? SafeWrite.removeTree(parent.appending(path: name)) }
+    }
+
+    /// `content/static/x` for messages, when `url` is below the site root.
+    static func relative(_ url: URL, to root: URL) -> String {
+        let rootPath = root.standardizedFileURL.path
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(rootPath + "/") ? String(path.dropFirst(rootPath.count + 1)) : path
     }
 }
