@@ -7,7 +7,13 @@ import Glibc
 /// Watches the sources of a site root with inotify: content/, seeds/, themes/ and every folder
 /// below them, and the root itself for those folders appearing. Saves come in bursts (an
 /// editor writes a temporary file, renames it, sets its attributes), so events are collected
-/// until the folders have been quiet for `quiet`, then handed on as one batch of paths.
+/// until the folders have been quiet for `quiet`, then added to the changes waiting for the
+/// next build. Waiting changes are merged, never queued: while a build runs, every burst that
+/// comes piles up, and the next build takes all of them at once (`take()`). A `git checkout`
+/// of a thousand files is thus one build: while git holds its index lock, the burst is not
+/// over, however long git pauses between files on a loaded machine. Other tools (a copy) give
+/// one build, or two when they paused for longer than `quiet` and the first build started
+/// before the rest was written.
 final class FileWatcher: Sendable {
     /// Paths relative to the site root that changed; `everything` when events were lost.
     struct Batch: Sendable {
@@ -22,8 +28,12 @@ final class FileWatcher: Sendable {
     private let stopped = Atomic<Bool>(false)
     private let state = Mutex(State())
     private let quiet: Duration
-    private let batches: AsyncStream<Batch>.Continuation
-    let stream: AsyncStream<Batch>
+    /// The changes not yet taken by a build.
+    private let waiting = Mutex<Batch?>(nil)
+    private let signals: AsyncStream<Void>.Continuation
+    /// One element whenever changes are waiting; a burst that comes while the builder is busy
+    /// does not add a second one (the stream keeps only the newest).
+    let changes: AsyncStream<Void>
 
     private struct State {
         /// Watch descriptor -> folder relative to the root ("" for the root).
@@ -33,12 +43,23 @@ final class FileWatcher: Sendable {
     private static let folderEvents = UInt32(IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
                                               | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
 
-    init(root: URL, quiet: Duration = .milliseconds(10)) throws {
+    /// A steady stream of events (a copy, a checkout) is handed on after this long at the latest,
+    /// so that the site does not stay stale while a slow tool writes.
+    private let longest: Duration
+    /// `.git/index.lock` of the repository the root is in, if it is in one: git holds it while a
+    /// checkout, merge or reset writes the working tree.
+    private let gitLock: String?
+    /// A lock older than this is taken for one left behind by a git that was killed.
+    private static let longestGitLock: Duration = .seconds(60)
+
+    init(root: URL, quiet: Duration = .milliseconds(25), longest: Duration = .seconds(2)) throws {
         self.root = root.standardizedFileURL
         self.quiet = quiet
+        self.longest = longest
+        gitLock = Self.gitIndexLock(above: root.standardizedFileURL)
         descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
         guard descriptor >= 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "inotify is not available"]) }
-        (stream, batches) = AsyncStream<Batch>.makeStream()
+        (changes, signals) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         add("")
         for folder in Self.watched { addTree(folder) }
     }
@@ -52,6 +73,22 @@ final class FileWatcher: Sendable {
 
     func stop() {
         stopped.store(true, ordering: .relaxed)
+    }
+
+    /// Every change that came since the last call, as one batch; nil when there is none.
+    func take() -> Batch? {
+        waiting.withLock { $0.take() }
+    }
+
+    /// Adds a finished burst to the waiting changes and wakes the builder.
+    private func hand(_ paths: Set<String>, everything: Bool) {
+        waiting.withLock { waiting in
+            var batch = waiting ?? Batch(paths: [], everything: false)
+            batch.paths.formUnion(paths)
+            batch.everything = batch.everything || everything
+            waiting = batch
+        }
+        signals.yield()
     }
 
     // MARK: Watches
@@ -84,6 +121,36 @@ final class FileWatcher: Sendable {
         return files
     }
 
+    // MARK: Git
+
+    /// The index lock of the repository holding `root`: `.git/index.lock` in the nearest folder
+    /// at or above it with a `.git`, or in the folder a `.git` file names (worktrees, submodules).
+    static func gitIndexLock(above root: URL) -> String? {
+        var folder = root
+        while true {
+            let git = folder.appending(path: ".git")
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: git.path, isDirectory: &isFolder) {
+                if isFolder.boolValue { return git.appending(path: "index.lock").path }
+                // "gitdir: PATH", relative to the folder holding the .git file.
+                guard let text = try? String(contentsOf: git, encoding: .utf8), text.hasPrefix("gitdir:") else { return nil }
+                let path = text.dropFirst("gitdir:".count).trimmingCharacters(in: .whitespacesAndNewlines)
+                let gitFolder = path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appending(path: path)
+                return gitFolder.appending(path: "index.lock").standardizedFileURL.path
+            }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return nil }
+            folder = parent
+        }
+    }
+
+    /// Whether git is writing the working tree: its index lock exists (and is not one left
+    /// behind: the burst began less than `longestGitLock` ago).
+    private func gitIsWriting(since first: ContinuousClock.Instant?) -> Bool {
+        guard let gitLock, let first, ContinuousClock.now - first < Self.longestGitLock else { return false }
+        return access(gitLock, F_OK) == 0
+    }
+
     // MARK: Events
 
     private func run() {
@@ -94,7 +161,7 @@ final class FileWatcher: Sendable {
         defer {
             buffer.deallocate()
             close(descriptor)
-            batches.finish()
+            signals.finish()
         }
         let quietMilliseconds = Int32(quiet.components.seconds * 1000 + quiet.components.attoseconds / 1_000_000_000_000_000)
         while !stopped.load(ordering: .relaxed) {
@@ -106,13 +173,14 @@ final class FileWatcher: Sendable {
                 let count = read(descriptor, buffer, 64 * 1024)
                 if count > 0 { collect(buffer, count: count, into: &pending, everything: &everything) }
                 if firstPending == nil, !pending.isEmpty || everything { firstPending = .now }
-                // A steady stream of events (a tool writing many files) is handed on every half second.
-                if let first = firstPending, ContinuousClock.now - first < .milliseconds(500) { continue }
+                if let first = firstPending, ContinuousClock.now - first < longest || gitIsWriting(since: first) { continue }
             } else if ready < 0, errno != EINTR {
                 break
             }
             if !pending.isEmpty || everything {
-                batches.yield(Batch(paths: pending, everything: everything))
+                // A pause of git between files is no end of the checkout.
+                if gitIsWriting(since: firstPending) { continue }
+                hand(pending, everything: everything)
                 pending = []
                 everything = false
                 firstPending = nil

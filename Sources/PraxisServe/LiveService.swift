@@ -11,6 +11,7 @@ struct LiveService: Service {
     let events: LiveEvents
     let mirror: SnapshotWriter?
     let report: Report
+    let executor: BuildExecutor
 
     func run() async throws {
         await withGracefulShutdownHandler {
@@ -21,7 +22,9 @@ struct LiveService: Service {
                         events.ping()
                     }
                 }
-                for await batch in watcher.stream {
+                // One build at a time; what came meanwhile is merged into the next one.
+                for await _ in watcher.changes {
+                    guard let batch = watcher.take() else { continue }
                     await rebuild(SourceChanges(paths: batch.paths, everything: batch.everything))
                 }
                 group.cancelAll()
@@ -36,7 +39,10 @@ struct LiveService: Service {
     /// One build after a change; also the first build, before the server starts.
     func rebuild(_ changes: SourceChanges) async {
         let started = ContinuousClock.now
-        let outcome = await live.rebuild(changes)
+        served.startBuilding()
+        // Off the shared threads, which answer requests meanwhile (from the last good site:
+        // the new one is swapped in only when it is complete).
+        let outcome = await withTaskExecutorPreference(executor) { await live.rebuild(changes) }
         served.update(outcome)
         if let mirror, outcome.failure == nil, !outcome.changed.isEmpty {
             do {

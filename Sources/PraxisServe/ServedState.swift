@@ -9,12 +9,19 @@ final class ServedState: Sendable {
         var snapshot: SiteSnapshot
         /// Problems of the last build; empty when it succeeded.
         var problems: [Diagnostic]
+        /// A build is running; requests are still answered from `snapshot`.
+        var building = false
     }
 
     private let current = Mutex(Current(snapshot: .empty, problems: []))
 
     var now: Current { current.withLock { $0 } }
 
+    func startBuilding() {
+        current.withLock { $0.building = true }
+    }
+
+    /// The new site (or the problems) replaces the old in one step, when the build is complete.
     func update(_ outcome: LiveBuild.Outcome) {
         current.withLock { $0 = Current(snapshot: outcome.snapshot, problems: outcome.failure?.diagnostics ?? []) }
     }
@@ -34,12 +41,15 @@ struct LiveState: Codable, Sendable {
 
     var build: Int
     var problems: [Problem]
+    /// Whether the next build is running (the pages still show `build`).
+    var building: Bool
     /// Files changed by the build just done, and its time in milliseconds.
     var changed: Int?
     var milliseconds: Double?
 
     init(_ current: ServedState.Current, changed: Int? = nil, milliseconds: Double? = nil) {
         build = current.snapshot.build
+        building = current.building
         problems = current.problems.map {
             Problem(file: $0.file, line: $0.line, key: $0.key, message: $0.message, hint: $0.hint, text: $0.description)
         }

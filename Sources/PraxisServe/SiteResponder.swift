@@ -10,8 +10,13 @@ struct SiteResponder: HTTPResponder {
     typealias Context = BasicRequestContext
     let served: ServedState
     let events: LiveEvents
+    let hosts: HostCheck
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        // HTTP/1.1's Host header is the request's authority here.
+        guard hosts.allows(request.head.authority) else {
+            return file(Data(hosts.refusal.utf8), type: "text/plain; charset=utf-8", status: .forbidden)
+        }
         let response = answer(request)
         return request.method == .head ? response.createHeadResponse() : response
     }

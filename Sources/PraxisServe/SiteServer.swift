@@ -23,6 +23,16 @@ public enum SiteServer {
         }
     }
 
+    /// How long a connection may stay idle: no request coming, or one coming in part. 15 s by
+    /// default; PRAXIS_SERVE_IDLE_TIMEOUT (seconds) sets another, which the tests use to see
+    /// the timeout without waiting long.
+    static var idleTimeout: Duration {
+        if let text = ProcessInfo.processInfo.environment["PRAXIS_SERVE_IDLE_TIMEOUT"], let seconds = Double(text), seconds > 0 {
+            return .milliseconds(Int64(seconds * 1000))
+        }
+        return .seconds(15)
+    }
+
     /// Runs until SIGINT or SIGTERM.
     public static func run(_ options: Options) async throws {
         var isFolder: ObjCBool = false
@@ -30,14 +40,17 @@ public enum SiteServer {
             throw ServeFailure("\(options.build.siteRoot.path) is not a folder. Name a site root: praxis serve PATH.")
         }
         let report = Report(verbose: options.verbose)
+        // Before anything opens descriptors of its own: it raises the limit of open files.
+        let connections = ConnectionLimit(report: report)
         let mirror = try options.output.map { try SnapshotWriter(output: $0, siteRoot: options.build.siteRoot) }
         // Watch first: what is saved while the first build runs is built right after it.
         let watcher = try FileWatcher(root: options.build.siteRoot)
         watcher.start()
         let served = ServedState()
         let events = LiveEvents()
+        let executor = BuildExecutor()
         let live = LiveService(watcher: watcher, live: LiveBuild(options.build), served: served, events: events,
-                               mirror: nil, report: report)
+                               mirror: nil, report: report, executor: executor)
         await live.rebuild(.all)
         if let mirror {
             let snapshot = served.now.snapshot
@@ -45,15 +58,24 @@ public enum SiteServer {
                 for note in try await mirror.writeAll(snapshot) { report.line("warning: \(note)") }
             }
         }
-        let service = LiveService(watcher: watcher, live: live.live, served: served, events: events, mirror: mirror, report: report)
+        let idleTimeout = Self.idleTimeout
+        let service = LiveService(watcher: watcher, live: live.live, served: served, events: events, mirror: mirror, report: report,
+                                  executor: executor)
+        let hosts = HostCheck(port: options.port)
 
         var logger = Logger(label: "praxis-serve")
         logger.logLevel = .warning
         let application = Application(
-            responder: SiteResponder(served: served, events: events),
+            responder: SiteResponder(served: served, events: events, hosts: hosts),
+            // Idle keep-alive connections and requests sent in part (slowloris) are closed after
+            // the idle time; a response being sent (the event stream) is not idle.
+            server: .http1(configuration: .init(additionalChannelHandlers: [connections.handler()],
+                                                idleTimeout: .nanoseconds(Int64(idleTimeout.components.seconds) * 1_000_000_000
+                                                    + idleTimeout.components.attoseconds / 1_000_000_000))),
             configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: options.port)),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? options.port
+                hosts.listening(on: port)
                 report.line("Serving http://127.0.0.1:\(port)\(served.now.snapshot.basePath) (Ctrl-C to stop)")
             },
             logger: logger

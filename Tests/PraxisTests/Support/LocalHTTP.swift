@@ -15,9 +15,15 @@ enum LocalHTTP {
     }
 
     static func get(port: Int, path: String, method: String = "GET") throws -> Response {
+        try request(port: port, "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
+    }
+
+    /// Sends `head` as it is (the whole request, ending in an empty line) on a connection of its
+    /// own and reads the response until the server closes the connection.
+    static func request(port: Int, _ head: String) throws -> Response {
         let socket = try connect(port: port)
         defer { close(socket) }
-        try send("\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n", to: socket)
+        try send(head, to: socket)
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -48,6 +54,23 @@ enum LocalHTTP {
         }
         guard result == 0 else { close(socket); throw LocalHTTPError.connect }
         return socket
+    }
+
+    /// Waits until the server closes `socket` (a read gives end of file or a reset), reading and
+    /// dropping what comes before; false when it is still open after `timeout` seconds, the upper
+    /// bound that keeps a failing test from hanging.
+    static func waitForClose(_ socket: Int32, timeout: TimeInterval) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let left = deadline.timeIntervalSinceNow
+            guard left > 0 else { return false }
+            var poller = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&poller, 1, Int32(min(left, 3600) * 1000) + 1)
+            if ready < 0, errno == EINTR { continue }
+            guard ready > 0 else { return false }
+            if read(socket, &buffer, buffer.count) <= 0 { return true }
+        }
     }
 
     static func send(_ text: String, to socket: Int32) throws {

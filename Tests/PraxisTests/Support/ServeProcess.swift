@@ -11,11 +11,23 @@ final class ServeProcess: Sendable {
     private let lines: Locked<[String]>
     private let errors: Locked<String>
 
-    /// Starts `praxis serve ROOT --port 0 EXTRA` and waits until it serves.
-    init(_ root: URL, extra: [String] = [], timeout: TimeInterval = 120) throws {
+    /// Starts `praxis serve ROOT --port 0 EXTRA` and waits until it serves. `environment` is
+    /// added to the test's; `openFiles` starts it through `sh -c 'ulimit -n N; exec praxis ...'`
+    /// (the process is then praxis itself, exec'd by the shell).
+    init(_ root: URL, extra: [String] = [], environment: [String: String] = [:], openFiles: Int? = nil,
+         timeout: TimeInterval = 120) throws {
         process = Process()
-        process.executableURL = PraxisCommand.executable
-        process.arguments = ["serve", root.path, "--port", "0"] + extra
+        let arguments = ["serve", root.path, "--port", "0"] + extra
+        if let openFiles {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -n \(openFiles) && exec \"$0\" \"$@\"", PraxisCommand.executable.path] + arguments
+        } else {
+            process.executableURL = PraxisCommand.executable
+            process.arguments = arguments
+        }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let output = Pipe(), errorOutput = Pipe()
         process.standardOutput = output
         process.standardError = errorOutput
@@ -96,6 +108,16 @@ final class ServeProcess: Sendable {
                 return
             }
         }
+    }
+
+    /// Seconds of processor time it used so far (user and system), in clock ticks, from /proc.
+    var processorTicks: Int {
+        let stat = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8)) ?? ""
+        // Fields after the command name in parentheses: state is the 3rd field, utime the 14th, stime the 15th.
+        guard let close = stat.lastIndex(of: ")") else { return 0 }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 12, let user = Int(fields[11]), let system = Int(fields[12]) else { return 0 }
+        return user + system
     }
 
     /// Stops it as Ctrl-C does; returns the exit status.
