@@ -62,7 +62,7 @@ struct SiteResponder: HTTPResponder {
         if let data = snapshot.files[relative] {
             return file(type.hasPrefix("text/html") ? LiveScript.inject(into: data, build: snapshot.build) : data, type: type)
         }
-        if let source = snapshot.copies[relative], let data = FileManager.default.contents(atPath: source.path) {
+        if let source = snapshot.copies[relative], let data = try? SafeRead.read(source, path: relative) {
             return file(data, type: type)
         }
         return nil

@@ -10,7 +10,7 @@ import Foundation
 /// - a file is opened with O_NOFOLLOW | O_NONBLOCK and its type checked again with fstat, so a
 ///   file swapped for a link or a FIFO after the look is refused too, and nothing blocks.
 /// As no link is followed, no loop can form.
-enum SafeRead {
+public enum SafeRead {
     enum Kind: Equatable {
         case file, folder, symbolicLink, missing
         /// A FIFO, socket or device, named for the message.
@@ -93,7 +93,7 @@ enum SafeRead {
     }
 
     /// The bytes of the regular file `url`; `path` names it in messages.
-    static func read(_ url: URL, path: String) throws(FileSystemError) -> Data {
+    public static func read(_ url: URL, path: String) throws(FileSystemError) -> Data {
         let descriptor = try open(url, path: path)
         defer { close(descriptor) }
         var data = Data()

@@ -8,10 +8,13 @@ struct SourceFile: Sendable {
 
     /// Reads `url`; a problem (unreadable, empty, not UTF-8) is reported against `path`.
     static func read(_ url: URL, path: String) -> Result<SourceFile, Diagnostic> {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            return .failure(Diagnostic(file: path, message: "cannot be read.", hint: "Check that it is a file and readable."))
+        // Through SafeRead: a regular file only, opened without following a link, so a file
+        // swapped for a link or a FIFO after the scan is refused, never read or waited on.
+        do {
+            return decode([UInt8](try SafeRead.read(url, path: path)), path: path)
+        } catch {
+            return .failure(error.diagnostic)
         }
-        return decode([UInt8](data), path: path)
     }
 
     /// The checks of `read` on bytes already in memory (also what the fuzz targets feed).
