@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -72,3 +73,27 @@ let package = Package(
         ),
     ]
 )
+
+// libFuzzer targets (Fuzz/Targets/<name>/), only when PRAXIS_FUZZ=1: scripts/fuzz.sh builds them into
+// .build-fuzz, so that `swift build` and `swift test` never see them. Each one hands the bytes to one
+// function of PraxisCore's Fuzzing/ folder. The sanitizer flags are set here, on PraxisCore and the
+// fuzz targets only, not with -Xswiftc or --sanitize: those reach the build tool EmbedTheme too,
+// which then gets libFuzzer's main and -parse-as-library and does not build. C code (Yams' libyaml,
+// CAtomicSwap) is instrumented by fuzz.sh with -Xcc. lld links: gold stops with an internal error.
+if ProcessInfo.processInfo.environment["PRAXIS_FUZZ"] == "1" {
+    let sanitizers = ["-sanitize=fuzzer,address"]
+    for target in package.targets where target.name == "PraxisCore" {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(sanitizers)]
+    }
+    // Hands each target's LLVMFuzzerTestOneInput to libFuzzer (see Fuzz/Driver/FuzzDriver.swift).
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/Driver"))
+    for name in ["front-matter", "links", "slug", "search-text"] {
+        package.targets.append(.executableTarget(
+            name: "fuzz-\(name)",
+            dependencies: ["PraxisCore", "FuzzDriver"],
+            path: "Fuzz/Targets/\(name)",
+            swiftSettings: [.unsafeFlags(sanitizers)],
+            linkerSettings: [.unsafeFlags(sanitizers + ["-use-ld=lld"])]
+        ))
+    }
+}

@@ -26,9 +26,11 @@ esac
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
 if [ "$command_name" = bench ]; then packages+=(hugo hyperfine time python3); fi
 # The browser checks of `test`: headless Chromium and its WebDriver, Java for the Nu validator,
-# Debian's Python for their virtualenv, a font with Arial's metrics for the theme's font stack.
+# Debian's Python for their virtualenv, a font with Arial's metrics for the theme's font stack;
+# pdfinfo (poppler-utils) for PrintTests, which count the pages Chromium prints. Every tool a test
+# needs is installed here: a test never skips for a missing tool, it fails.
 if [ "$command_name" = test ]; then
-  packages+=(chromium chromium-driver default-jre-headless python3 python3-venv fonts-liberation)
+  packages+=(chromium chromium-driver default-jre-headless python3 python3-venv fonts-liberation poppler-utils)
 fi
 # The search benchmark measures in the same browser.
 if [ "$command_name" = bench ]; then packages+=(chromium chromium-driver python3-venv fonts-liberation); fi

@@ -2,17 +2,17 @@ import Foundation
 import XCTest
 
 /// A workshop day is handed out on paper: printed by a browser, each day of the catalogue's
-/// workshop fills exactly one A4 page. Needs Chromium and pdfinfo (poppler-utils); skipped
-/// where they are not installed.
+/// workshop fills exactly one A4 page. Needs Chromium and pdfinfo (poppler-utils), which
+/// `./build.sh test` installs; where either is missing the test fails (a skipped test is a test
+/// that does not run) and says what to install.
 final class PrintTests: XCTestCase {
     static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
     static let pdfinfo = ["/usr/bin/pdfinfo", "/usr/local/bin/pdfinfo"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     func testEveryWorkshopDayPrintsOnOneA4Page() throws {
-        guard let chromium = Self.chromium, let pdfinfo = Self.pdfinfo else {
-            throw XCTSkip("Chromium or pdfinfo is not installed")
-        }
+        let chromium = try XCTUnwrap(Self.chromium, "Chromium is not installed: run ./build.sh test, or apt-get install chromium")
+        let pdfinfo = try XCTUnwrap(Self.pdfinfo, "pdfinfo is not installed: run ./build.sh test, or apt-get install poppler-utils")
         let out = try TemporaryFolder()
         let site = out.url.appending(path: "public")
         try PraxisCommand.build(CatalogueTests.projectRoot, output: site)

@@ -93,11 +93,11 @@ def main():
             for outcome in outcomes:
                 if outcome.status == "failed":
                     print(f"FAILED {outcome.site}: {outcome.name}: {outcome.detail}")
-            count = {s: sum(o.status == s for o in outcomes) for s in ("passed", "failed", "skipped")}
+            count = {s: sum(o.status == s for o in outcomes) for s in ("passed", "failed")}
             passed += count["passed"]
             failed += count["failed"]
             summary.append(f"tests: {len(tests)} behaviour tests on {len(sites)} sites: "
-                           f"{count['passed']} passed, {count['failed']} failed, {count['skipped']} skipped")
+                           f"{count['passed']} passed, {count['failed']} failed")
         summary[-1] += f" (browser: {time.monotonic() - browser_started:.1f} s)"
 
     print()
