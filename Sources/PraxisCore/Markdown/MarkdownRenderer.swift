@@ -15,7 +15,9 @@ public enum MarkdownRenderer {
 
     /// Footnotes are a parser option in cmark-gfm, not an extension. Raw HTML stays omitted
     /// (no CMARK_OPT_UNSAFE): editors write Markdown, and a body can never inject script.
-    private static let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
+    /// Table alignment as `style="text-align: ..."`: the `align` attribute cmark-gfm writes
+    /// otherwise is obsolete in HTML5 and fails the validator.
+    private static let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
 
     /// Renders `markdown` whose first line is line `firstLine` of `file`. A body beyond
     /// `BodyLimits` is refused before cmark-gfm sees it: empty HTML and a `refusal`.
