@@ -6,7 +6,7 @@ extension Renderer {
         var facetRows: [[String: Any]] = []
         for facet in facets where facet.kind == .vocabulary || facet.kind == .tags {
             let ids: [String] = facet.kind == .tags ? practice.tags.map(Slug.make) : (practice.facetValues[facet.name] ?? [])
-            let values = ids.compactMap { id in facet.values.first { $0.id == id } }.map { value in
+            let values = ids.compactMap(facet.value(id:)).map { value in
                 ["label": value.label, "url": root + facet.url(of: value)]
             }
             if !values.isEmpty { facetRows.append(["label": facet.label, "values": values]) }
@@ -22,7 +22,7 @@ extension Renderer {
         }
         var country: [String: Any]?
         if let code = practice.place?.country, let facet = facets.first(where: { $0.kind == .country }),
-           let value = facet.values.first(where: { $0.id == code.lowercased() }) {
+           let value = facet.value(id: code.lowercased()) {
             country = ["label": value.label, "url": root + facet.url(of: value)]
         }
         let contact = practice.contact.map {
