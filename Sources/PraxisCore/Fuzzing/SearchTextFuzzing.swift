@@ -1,6 +1,7 @@
 import Foundation
 
-/// Fuzz target: the search tokenizer. Every word it gives has at least two characters, is in
+/// Fuzz target: the search tokenizer. Every word it gives has at least two UTF-16 units (as
+/// praxis.js counts `length`), is in
 /// lower case, holds no white space and no combining mark of U+0300–U+036F, is no stop word,
 /// and read again is one word, not split (normalising a word keeps it a word). It is not
 /// always the same word: `ae`/`oe`/`ue` are contracted once, left to right, as praxis.js does
@@ -9,7 +10,7 @@ enum SearchTextFuzzing {
     static func run(_ data: Data) {
         let text = String(decoding: data, as: UTF8.self)
         for word in SearchText.words(text) {
-            precondition(word.unicodeScalars.count >= 2, "short: \(word.debugDescription)")
+            precondition(word.utf16.count >= 2, "short: \(word.debugDescription)")
             precondition(!StopWords.all.contains(word), "stop word: \(word)")
             precondition(word == word.lowercased(), "upper case: \(word.debugDescription)")
             precondition(!word.unicodeScalars.contains { (0x300...0x36F).contains($0.value) }, "mark: \(word.debugDescription)")

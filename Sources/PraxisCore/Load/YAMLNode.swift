@@ -20,7 +20,7 @@ enum YAMLNode {
             return .failure(Diagnostic(file: file, line: secondLine(of: key, in: yaml).map { $0 + lineOffset }, key: key,
                                        message: "is written twice.", hint: "Keep one of them."))
         } catch let error as YamlError {
-            return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset))
+            return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset, lastLine: lastLine(of: yaml)))
         } catch {
             return .failure(Diagnostic(file: file, line: lineOffset + 1, message: "is not valid YAML: \(error)"))
         }
@@ -100,7 +100,14 @@ enum YAMLNode {
         return nil
     }
 
-    static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+    /// The number of the last line of `yaml` (a text ending in a line break has an empty last line).
+    static func lastLine(of yaml: String) -> Int {
+        yaml.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+    }
+
+    /// libyaml marks an error at the end of the stream one line past the text when the text does
+    /// not end in a line break (found by fuzzing); `lastLine` keeps the line within the file.
+    static func diagnostic(for error: YamlError, file: String, lineOffset: Int, lastLine: Int) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
@@ -108,7 +115,7 @@ enum YAMLNode {
             var message = "is not valid YAML: \(problem)"
             if let context { message += " (\(context.text))" }
             message += "."
-            return Diagnostic(file: file, line: mark.line + lineOffset, message: message, hint: hint(for: problem))
+            return Diagnostic(file: file, line: min(max(mark.line, 1), lastLine) + lineOffset, message: message, hint: hint(for: problem))
         default:
             return Diagnostic(file: file, line: lineOffset + 1, message: "is not valid YAML: \(error).")
         }

@@ -16,13 +16,22 @@ enum SearchText {
         return words
     }
 
+    /// A word's length as praxis.js measures it (`word.length`, UTF-16 units), so the index keeps
+    /// exactly the words the page can ask for: "ǆ" is two bytes but one unit (found by fuzzing).
+    static func utf16Length(_ utf8: [UInt8]) -> Int {
+        utf8.reduce(0) { count, byte in
+            if byte & 0xC0 == 0x80 { return count }  // a continuation byte
+            return count + (byte >= 0xF0 ? 2 : 1)  // four bytes: a surrogate pair
+        }
+    }
+
     static func forEachWord(_ text: String, _ body: (String) -> Void) {
         var word: [UInt8] = []
         word.reserveCapacity(32)
         func flush() {
             if !word.isEmpty {
                 contract(&word)
-                if word.count >= 2, let string = String(bytes: word, encoding: .utf8), !StopWords.all.contains(string) {
+                if utf16Length(word) >= 2, let string = String(bytes: word, encoding: .utf8), !StopWords.all.contains(string) {
                     body(string)
                 }
                 word.removeAll(keepingCapacity: true)
