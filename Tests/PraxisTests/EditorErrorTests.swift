@@ -19,12 +19,6 @@ final class EditorErrorTests: XCTestCase {
         return result.errors
     }
 
-    func assertContains(_ text: String, _ expected: [String], file: StaticString = #filePath, line: UInt = #line) {
-        for piece in expected {
-            XCTAssertTrue(text.contains(piece), "expected «\(piece)» in:\n\(text)", file: file, line: line)
-        }
-    }
-
     func testInvalidYAMLNamesTheLineAndTheUsualCause() throws {
         let errors = try failingBuild(["content/practices/beispiel.md": "---\ntitle: Arbeit: ein Beispiel\nsummary: x\nfields: [bildung-sprache]\n---\n"])
         assertContains(errors, ["content/practices/beispiel.md:2:", "not valid YAML", "in quotes"])

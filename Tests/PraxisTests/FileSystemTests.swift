@@ -161,18 +161,8 @@ final class FileSystemTests: XCTestCase {
     /// permissions), else as the tests' own user.
     static func runAsUnprivileged(_ arguments: [String]) throws -> PraxisCommand.Result {
         guard getuid() == 0 else { return try PraxisCommand.run(arguments) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", PraxisCommand.executable.path] + arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return PraxisCommand.Result(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
-                                    errors: String(decoding: errData, as: UTF8.self))
+        return try PraxisCommand.run(URL(fileURLWithPath: "/usr/bin/setpriv"),
+                                     ["--reuid=65534", "--regid=65534", "--clear-groups", PraxisCommand.executable.path] + arguments)
     }
 
     /// A temporary folder the unprivileged user may write in.

@@ -20,12 +20,6 @@ final class HostileFrontMatterTests: XCTestCase {
         return result.errors
     }
 
-    func assertContains(_ text: String, _ expected: [String], file: StaticString = #filePath, line: UInt = #line) {
-        for piece in expected {
-            XCTAssertTrue(text.contains(piece), "expected «\(piece)» in:\n\(text)", file: file, line: line)
-        }
-    }
-
     /// "Billion laughs": nine levels of ten aliases each, plus an aliased mapping key (which
     /// Yams would hash in full). Expanded, 10^9 nodes; refused at the first anchor instead.
     static func aliasBomb() -> String {

@@ -19,8 +19,13 @@ struct PraxisCommand {
 
     @discardableResult
     static func run(_ arguments: [String], in folder: URL? = nil) throws -> Result {
+        try run(executable, arguments, in: folder)
+    }
+
+    /// Runs `program` with `arguments`; `program` is praxis itself, or a launcher (setpriv) that runs it.
+    static func run(_ program: URL, _ arguments: [String], in folder: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
         let output = Pipe(), errors = Pipe()
