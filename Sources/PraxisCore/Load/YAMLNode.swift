@@ -33,7 +33,7 @@ enum YAMLNode {
         }
         guard let mapping = node.mapping else {
             return .failure(Diagnostic(
-                file: file, line: (node.mark?.line ?? 1) + lineOffset,
+                file: file, line: min(node.mark?.line ?? 1, lastLine(of: yaml)) + lineOffset,
                 message: "the front matter must be keys with values (key: value), found \(describe(node)).",
                 hint: "Write one key per line, e.g. title: Mein Titel"))
         }
@@ -106,7 +106,8 @@ enum YAMLNode {
     }
 
     /// libyaml marks an error at the end of the stream one line past the text when the text does
-    /// not end in a line break (found by fuzzing); `lastLine` keeps the line within the file.
+    /// not end in a line break, and an empty document (`---` alone) at the line after it (both
+    /// found by fuzzing); `lastLine` keeps the line within the file.
     static func diagnostic(for error: YamlError, file: String, lineOffset: Int, lastLine: Int) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _),

@@ -54,13 +54,14 @@ enum SearchText {
         flush()
     }
 
-    /// Letters and digits, as JavaScript's `\p{L}` and `\p{N}` see them. Combining marks are not
-    /// word characters on their own; after decomposition they are dropped.
+    /// Letters, digits and marks, as JavaScript's `\p{L}`, `\p{N}` and `\p{M}` see them. The Latin
+    /// diacritics (U+0300–U+036F) are dropped when folded; other marks stay in their word: NFD
+    /// splits Arabic `ئ` into `ي` and a hamza mark, and the word must stay one word on both sides
+    /// (found by fuzzing: an Arabic word in the index the page could never ask for).
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .decimalNumber, .letterNumber, .otherNumber: return true
-        case .nonspacingMark where (0x300...0x36F).contains(scalar.value): return true
+             .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
         }
     }

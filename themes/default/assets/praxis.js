@@ -6,7 +6,9 @@
   "use strict";
 
   // --- Words: the same steps as SearchText.swift, or query and index would not meet ---------
-  var WORD = /[\p{L}\p{N}]+/gu;
+  // Marks belong to the word they sit in (Arabic hamza, Devanagari vowel signs): after NFD they
+  // stand apart from their letter, and must not split it.
+  var WORD = /[\p{L}\p{N}\p{M}]+/gu;
   var TOKEN = /[\p{L}\p{N}\p{M}]+/gu;
   function normalize(text) {
     return text.toLowerCase().replace(/ß/g, "ss").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
