@@ -41,9 +41,10 @@ enum LinkFuzzing {
                  translations: [], draft: false)
     }
 
-    /// Attributes cmark-gfm and Praxis write into a body; any other (an `onerror`) was injected.
+    /// Attributes cmark-gfm and Praxis write into a body (`style` only as a table cell's
+    /// `text-align`); any other (an `onerror`) was injected.
     private static let attributes: Set<String> = [
-        "href", "src", "alt", "title", "id", "class", "type", "checked", "disabled", "start", "align", "aria-label",
+        "href", "src", "alt", "title", "id", "class", "type", "checked", "disabled", "start", "align", "style", "aria-label",
         "data-footnote-ref", "data-footnote-backref", "data-footnotes", "lang",
     ]
 
@@ -82,11 +83,16 @@ enum LinkFuzzing {
                 guard at(0) == UInt8(ascii: "=") else { continue }
                 precondition(at(1) == UInt8(ascii: "\""), "an unquoted attribute value")
                 index += 2
+                let valueStart = index
                 while let next = at(0), next != UInt8(ascii: "\"") {
                     precondition(next != UInt8(ascii: "<") && next != UInt8(ascii: ">"), "a raw < or > in an attribute value")
                     index += 1
                 }
                 precondition(at(0) == UInt8(ascii: "\""), "an unclosed attribute value")
+                if name == "style" {
+                    let value = String(decoding: bytes[valueStart..<index], as: UTF8.self)
+                    precondition(["text-align: left", "text-align: center", "text-align: right"].contains(value), "a style nobody writes: \(value)")
+                }
                 index += 1
             }
         }
