@@ -50,6 +50,8 @@ public enum SafeRead {
         }
     }
 
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+
     /// The names in `folder` (not `.` and `..`), unsorted. An unreadable folder is an error,
     /// never an empty list. `folder` itself may be a link only when `followingLink` (a folder the
     /// user named, such as the output's, not one of the site root).
@@ -65,9 +67,10 @@ public enum SafeRead {
         var names: [String] = []
         errno = 0
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { buffer in
-                String(decoding: buffer.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+            // The name is read where it lies: a dirent record is only as long as its name
+            // (d_reclen), so copying `entry.pointee` or its 256-byte `d_name` reads past the
+            // record's end (AddressSanitizer: heap-buffer-overflow).
+            let name = String(cString: UnsafeRawPointer(entry).advanced(by: Self.nameOffset).assumingMemoryBound(to: CChar.self))
             if name != "." && name != ".." { names.append(name) }
             errno = 0
         }
