@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Threads of their own for the builds of `praxis serve`. The build splits its stages into a
 /// task per processor, each running for most of the stage; on Swift's shared pool (a thread per
@@ -7,8 +6,13 @@ import Synchronization
 /// executor as the task's preference (`withTaskExecutorPreference`), the build and every child
 /// task it starts stay on these threads, and the shared pool stays free to answer requests
 /// from the last good site.
-final class BuildExecutor: TaskExecutor {
-    private let jobs = Mutex<[UnownedJob]>([])
+///
+/// The queue is guarded by an `NSLock` (a pthread mutex), not `Synchronization.Mutex`: on Linux
+/// `Mutex` locks with bare futexes, which ThreadSanitizer cannot see, so every access it guards
+/// reads as a race there. `@unchecked Sendable` is sound: `jobs` is touched only with `lock` held.
+final class BuildExecutor: TaskExecutor, @unchecked Sendable {
+    private let lock = NSLock()
+    private var jobs: [UnownedJob] = []
     private let waiting = DispatchSemaphore(value: 0)
 
     init(threads: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)) {
@@ -21,7 +25,7 @@ final class BuildExecutor: TaskExecutor {
 
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
-        jobs.withLock { $0.append(job) }
+        lock.withLock { jobs.append(job) }
         waiting.signal()
     }
 
@@ -30,7 +34,7 @@ final class BuildExecutor: TaskExecutor {
     private func work() {
         while true {
             waiting.wait()
-            guard let job = jobs.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) else { continue }
+            guard let job = lock.withLock({ jobs.isEmpty ? nil : jobs.removeFirst() }) else { continue }
             job.runSynchronously(on: asUnownedTaskExecutor())
         }
     }

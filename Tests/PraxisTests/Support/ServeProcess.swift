@@ -148,13 +148,16 @@ enum ServeError: Error {
     case notServing(String)
 }
 
-/// A value shared with the threads that read a process's output.
-final class Locked<Value: Sendable>: Sendable {
-    private let mutex: Mutex<Value>
+/// A value shared with the threads that read a process's output. An `NSLock` (a pthread mutex)
+/// rather than `Synchronization.Mutex`, whose futexes ThreadSanitizer cannot see on Linux;
+/// `@unchecked Sendable` is sound: `value` is touched only with `lock` held.
+final class Locked<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
 
-    init(_ value: Value) { mutex = Mutex(value) }
+    init(_ value: Value) { self.value = value }
 
     func withLock<Result>(_ body: (inout Value) -> Result) -> Result {
-        mutex.withLock { body(&$0) }
+        lock.withLock { body(&value) }
     }
 }
