@@ -67,16 +67,8 @@ struct LinkCheck {
     /// HTML pages scanned on every core, keyed by output path.
     private func scanPages() async -> [String: HTMLScanner.Page] {
         let html = site.files.filter { $0.path.hasSuffix(".html") }
-        let chunkSize = max(32, html.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
-        return await withTaskGroup(of: [(String, HTMLScanner.Page)].self) { group in
-            for start in stride(from: 0, to: html.count, by: chunkSize) {
-                let chunk = Array(html[start..<min(start + chunkSize, html.count)])
-                group.addTask { chunk.map { ($0.path, HTMLScanner.scan($0.data)) } }
-            }
-            var pages: [String: HTMLScanner.Page] = [:]
-            for await scanned in group { for (path, page) in scanned { pages[path] = page } }
-            return pages
-        }
+        let scanned = await Parallel.map(html, minimumChunk: 32) { ($0.path, HTMLScanner.scan($0.data)) }
+        return Dictionary(scanned, uniquingKeysWith: { _, later in later })
     }
 
     /// The file a site path names: itself, or a folder's `index.html` (with or without the

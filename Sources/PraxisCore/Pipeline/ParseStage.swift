@@ -28,19 +28,10 @@ enum ParseStage {
         let config = try self.config(tree, baseURL: baseURL, problems: &problems)
         let parser = EntryParser(site: config)
         let jobs = self.jobs(tree)
-        let chunkSize = 64
-        let chunks = stride(from: 0, to: jobs.count, by: chunkSize).map { Array(jobs[$0..<min($0 + chunkSize, jobs.count)]) }
-        let results = await withTaskGroup(of: (Int, [Parsed], Problems).self) { group in
-            for (index, chunk) in chunks.enumerated() {
-                group.addTask {
-                    var local = Problems()
-                    let parsed = chunk.compactMap { parse($0, parser: parser, problems: &local) }
-                    return (index, parsed, local)
-                }
-            }
-            var ordered = [([Parsed], Problems)](repeating: ([], Problems()), count: chunks.count)
-            for await (index, parsed, local) in group { ordered[index] = (parsed, local) }
-            return ordered
+        let results = await Parallel.mapChunks(jobs, minimumChunk: 64) { chunk -> [([Parsed], Problems)] in
+            var local = Problems()
+            let parsed = chunk.compactMap { parse($0, parser: parser, problems: &local) }
+            return [(parsed, local)]
         }
         var content = assemble(tree, config: config, results: results, problems: problems)
         content.staticSizes = staticSizes(tree.staticFiles, root: tree.root)

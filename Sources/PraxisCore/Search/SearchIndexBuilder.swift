@@ -79,18 +79,7 @@ enum SearchIndexBuilder {
     /// Each document's words with the fields they occur in, cut out on all cores; results are
     /// put back in document order, so the order of tasks does not matter.
     private static func wordFields(_ sources: [Source], bodies: [String: RenderedMarkdown]) async -> [[String: SearchIndex.Fields]] {
-        let chunkSize = max(32, sources.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
-        return await withTaskGroup(of: (Int, [[String: SearchIndex.Fields]]).self) { group in
-            for start in stride(from: 0, to: sources.count, by: chunkSize) {
-                let chunk = sources[start..<min(start + chunkSize, sources.count)]
-                group.addTask {
-                    (start, chunk.map { words(of: $0, plainText: bodies[$0.file]?.plainText ?? "") })
-                }
-            }
-            var result = [[String: SearchIndex.Fields]](repeating: [:], count: sources.count)
-            for await (start, words) in group { result.replaceSubrange(start..<start + words.count, with: words) }
-            return result
-        }
+        await Parallel.map(sources, minimumChunk: 32) { words(of: $0, plainText: bodies[$0.file]?.plainText ?? "") }
     }
 
     /// One document's words with the fields they occur in.
