@@ -68,7 +68,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PraxisTests",
-            dependencies: ["praxis", "PraxisCore"],
+            dependencies: ["praxis", "PraxisCore", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
     ]

@@ -1,4 +1,5 @@
 import Foundation
+import PraxisCore
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -26,10 +27,10 @@ final class FileWatcher: Sendable {
     static let watched = ["content", "seeds", "themes"]
     private let descriptor: Int32
     private let stopped = Atomic<Bool>(false)
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let quiet: Duration
     /// The changes not yet taken by a build.
-    private let waiting = Mutex<Batch?>(nil)
+    private let waiting = Locked<Batch?>(nil)
     private let signals: AsyncStream<Void>.Continuation
     /// One element whenever changes are waiting; a burst that comes while the builder is busy
     /// does not add a second one (the stream keeps only the newest).

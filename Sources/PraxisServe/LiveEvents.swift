@@ -1,5 +1,5 @@
 import Hummingbird
-import Synchronization
+import PraxisCore
 
 /// The open pages, each listening on `/__praxis/events` (server-sent events). After every build
 /// each gets one event: `reload` when files changed, `ok` when nothing did, `problems` when the
@@ -11,7 +11,7 @@ final class LiveEvents: Sendable {
         var open: [Int: AsyncStream<ByteBuffer>.Continuation] = [:]
     }
 
-    private let listeners = Mutex(Listeners())
+    private let listeners = Locked(Listeners())
 
     /// A new listener's stream, starting with `hello`.
     func subscribe(hello state: LiveState) -> AsyncStream<ByteBuffer> {

@@ -6,10 +6,12 @@ import ServiceLifecycle
 /// keeps the last good one and reports the problems), and tells the open pages.
 struct LiveService: Service {
     let watcher: FileWatcher
-    let live: LiveBuild
+    let live: LiveSite
     let served: ServedState
     let events: LiveEvents
-    let mirror: SnapshotWriter?
+    /// `--output`: a folder kept equal to the served site, written whole after each good update.
+    let mirror: URL?
+    let siteRoot: URL
     let report: Report
     let executor: BuildExecutor
 
@@ -36,26 +38,31 @@ struct LiveService: Service {
         }
     }
 
-    /// One build after a change; also the first build, before the server starts.
+    /// One update after a change; also the first build, before the server starts.
     func rebuild(_ changes: SourceChanges) async {
         let started = ContinuousClock.now
         served.startBuilding()
         // Off the shared threads, which answer requests meanwhile (from the last good site:
         // the new one is swapped in only when it is complete).
-        let outcome = await withTaskExecutorPreference(executor) { await live.rebuild(changes) }
+        let outcome = await withTaskExecutorPreference(executor) { await live.update(changes) }
         served.update(outcome)
-        if let mirror, outcome.failure == nil, !outcome.changed.isEmpty {
-            do {
-                for note in try await mirror.write(outcome.snapshot, paths: outcome.changed) { report.line("warning: \(note)") }
-            } catch {
-                report.error((error as? FileSystemError)?.description ?? "could not write \(mirror.output.path): \(error.localizedDescription)")
-            }
-        }
         let elapsed = ContinuousClock.now - started
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        let state = LiveState(served.now, changed: outcome.changed.count, milliseconds: milliseconds)
-        events.send(outcome.failure != nil ? "problems" : outcome.changed.isEmpty ? "ok" : "reload", state)
+        let state = LiveState(served.now, milliseconds: milliseconds)
+        events.send(outcome.failure != nil ? "problems" : outcome.changed ? "reload" : "ok", state)
         report.build(outcome, changes: changes, milliseconds: milliseconds)
+        if let mirror, let site = outcome.site, outcome.failure == nil, outcome.changed {
+            // After the event: the pages reload from the model, not from this folder.
+            await withTaskExecutorPreference(executor) {
+                do {
+                    for note in try await site.write(to: mirror, siteRoot: siteRoot) { report.line("warning: \(note)") }
+                    report.line("Wrote \(mirror.path) (build \(site.build)).")
+                } catch {
+                    let text = (error as? BuildFailure)?.diagnostics.map(\.description).joined(separator: "\n")
+                    report.error(text ?? "could not write \(mirror.path): \(error.localizedDescription)")
+                }
+            }
+        }
     }
 }
 
@@ -64,17 +71,17 @@ struct LiveService: Service {
 struct Report: Sendable {
     let verbose: Bool
 
-    func build(_ outcome: LiveBuild.Outcome, changes: SourceChanges, milliseconds: Double) {
+    func build(_ outcome: LiveSite.Outcome, changes: SourceChanges, milliseconds: Double) {
         let time = String(format: "%.0f ms", milliseconds)
         if let failure = outcome.failure {
             for diagnostic in failure.diagnostics { error(diagnostic.description) }
             let count = failure.diagnostics.count
-            let served = outcome.snapshot.build > 0 ? "the last good site stays served" : "every page shows the problems until they are fixed"
+            let served = outcome.site != nil ? "the last good site stays served" : "every page shows the problems until they are fixed"
             line("Build failed in stage \"\(failure.stage)\" with \(count) problem\(count == 1 ? "" : "s") (\(time)); \(served).")
         } else {
-            let changed = outcome.changed.count
             let what = changes.everything ? "Built" : "Rebuilt"
-            line("\(what) in \(time): \(changed) file\(changed == 1 ? "" : "s") changed, \(outcome.rendered) page\(outcome.rendered == 1 ? "" : "s") rendered.")
+            let pages = outcome.site.map { "\($0.pageCount) pages, each rendered when asked for" } ?? "no pages"
+            line("\(what) in \(time): \(outcome.changed ? "build \(outcome.site?.build ?? 0)" : "nothing changed"), \(pages).")
         }
         if verbose {
             for (stage, seconds) in outcome.timings {

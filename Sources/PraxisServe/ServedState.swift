@@ -1,19 +1,19 @@
 import Foundation
 import PraxisCore
-import Synchronization
 
 /// What the server serves at this moment: the last good site, and the problems of the last
 /// build when it failed. Requests read it while the next build runs.
 final class ServedState: Sendable {
     struct Current: Sendable {
-        var snapshot: SiteSnapshot
+        /// The last good build; nil before the first.
+        var site: ServedSite?
         /// Problems of the last build; empty when it succeeded.
         var problems: [Diagnostic]
         /// A build is running; requests are still answered from `snapshot`.
         var building = false
     }
 
-    private let current = Mutex(Current(snapshot: .empty, problems: []))
+    private let current = Locked(Current(site: nil, problems: []))
 
     var now: Current { current.withLock { $0 } }
 
@@ -21,9 +21,9 @@ final class ServedState: Sendable {
         current.withLock { $0.building = true }
     }
 
-    /// The new site (or the problems) replaces the old in one step, when the build is complete.
-    func update(_ outcome: LiveBuild.Outcome) {
-        current.withLock { $0 = Current(snapshot: outcome.snapshot, problems: outcome.failure?.diagnostics ?? []) }
+    /// The new site (or the problems) replaces the old in one step, when the update is complete.
+    func update(_ outcome: LiveSite.Outcome) {
+        current.withLock { $0 = Current(site: outcome.site, problems: outcome.failure?.diagnostics ?? []) }
     }
 }
 
@@ -43,17 +43,15 @@ struct LiveState: Codable, Sendable {
     var problems: [Problem]
     /// Whether the next build is running (the pages still show `build`).
     var building: Bool
-    /// Files changed by the build just done, and its time in milliseconds.
-    var changed: Int?
+    /// The time of the update just done, in milliseconds.
     var milliseconds: Double?
 
-    init(_ current: ServedState.Current, changed: Int? = nil, milliseconds: Double? = nil) {
-        build = current.snapshot.build
+    init(_ current: ServedState.Current, milliseconds: Double? = nil) {
+        build = current.site?.build ?? 0
         building = current.building
         problems = current.problems.map {
             Problem(file: $0.file, line: $0.line, key: $0.key, message: $0.message, hint: $0.hint, text: $0.description)
         }
-        self.changed = changed
         self.milliseconds = milliseconds
     }
 

@@ -17,11 +17,11 @@ struct SiteResponder: HTTPResponder {
         guard hosts.allows(request.head.authority) else {
             return file(Data(hosts.refusal.utf8), type: "text/plain; charset=utf-8", status: .forbidden)
         }
-        let response = answer(request)
+        let response = await answer(request)
         return request.method == .head ? response.createHeadResponse() : response
     }
 
-    private func answer(_ request: Request) -> Response {
+    private func answer(_ request: Request) async -> Response {
         guard request.method == .get || request.method == .head else {
             return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
         }
@@ -40,39 +40,44 @@ struct SiteResponder: HTTPResponder {
         default:
             break
         }
-        let snapshot = current.snapshot
-        guard snapshot.build > 0 else { return failedFirstBuild(current) }
-        let base = snapshot.basePath
+        guard let site = current.site else { return failedFirstBuild(current) }
+        let base = site.basePath
         guard path.hasPrefix(base) else {
             // The host's root or the base path without its slash lead to the site.
             if base.hasPrefix(path) { return redirect(to: base) }
-            return notFound(snapshot)
+            return notFound(site)
         }
         var relative = String(path.dropFirst(base.count))
         if relative.isEmpty || relative.hasSuffix("/") { relative += "index.html" }
-        if let response = found(relative, in: snapshot) { return response }
-        if snapshot.files[relative + "/index.html"] != nil {
-            return redirect(to: rawPath + "/" + (request.uri.query.map { "?" + $0 } ?? ""))
+        do {
+            if let response = try await found(relative, in: site) { return response }
+            if try await site.hasFile(at: relative + "/index.html") {
+                return redirect(to: rawPath + "/" + (request.uri.query.map { "?" + $0 } ?? ""))
+            }
+        } catch {
+            // The files beside the pages could not be made (a problem the build reports too).
+            return file(Data("\(error)\n".utf8), type: "text/plain; charset=utf-8", status: .internalServerError)
         }
-        return notFound(snapshot)
+        return notFound(site)
     }
 
-    private func found(_ relative: String, in snapshot: SiteSnapshot) -> Response? {
+    private func found(_ relative: String, in site: ServedSite) async throws -> Response? {
         let type = ContentType.of(relative)
-        if let data = snapshot.files[relative] {
-            return file(type.hasPrefix("text/html") ? LiveScript.inject(into: data, build: snapshot.build) : data, type: type)
+        switch try await site.file(at: relative) {
+        case .data(let data):
+            return file(type.hasPrefix("text/html") ? LiveScript.inject(into: data, build: site.build) : data, type: type)
+        case .copy(let source):
+            return (try? SafeRead.read(source, path: relative)).map { file($0, type: type) }
+        case nil:
+            return nil
         }
-        if let source = snapshot.copies[relative], let data = try? SafeRead.read(source, path: relative) {
-            return file(data, type: type)
-        }
-        return nil
     }
 
-    private func notFound(_ snapshot: SiteSnapshot) -> Response {
-        guard let page = snapshot.files["404.html"] else {
+    private func notFound(_ site: ServedSite) -> Response {
+        guard let page = site.notFoundPage else {
             return file(Data("Not found\n".utf8), type: "text/plain; charset=utf-8", status: .notFound)
         }
-        return file(LiveScript.inject(into: page, build: snapshot.build), type: "text/html; charset=utf-8", status: .notFound)
+        return file(LiveScript.inject(into: page, build: site.build), type: "text/html; charset=utf-8", status: .notFound)
     }
 
     /// Before the first good build there is no site: a page that shows the problems and

@@ -42,25 +42,17 @@ public enum SiteServer {
         let report = Report(verbose: options.verbose)
         // Before anything opens descriptors of its own: it raises the limit of open files.
         let connections = ConnectionLimit(report: report)
-        let mirror = try options.output.map { try SnapshotWriter(output: $0, siteRoot: options.build.siteRoot) }
+        if let output = options.output { try Pipeline.checkOutput(output, siteRoot: options.build.siteRoot) }
         // Watch first: what is saved while the first build runs is built right after it.
         let watcher = try FileWatcher(root: options.build.siteRoot)
         watcher.start()
         let served = ServedState()
         let events = LiveEvents()
         let executor = BuildExecutor()
-        let live = LiveService(watcher: watcher, live: LiveBuild(options.build), served: served, events: events,
-                               mirror: nil, report: report, executor: executor)
-        await live.rebuild(.all)
-        if let mirror {
-            let snapshot = served.now.snapshot
-            if snapshot.build > 0 {
-                for note in try await mirror.writeAll(snapshot) { report.line("warning: \(note)") }
-            }
-        }
+        let service = LiveService(watcher: watcher, live: LiveSite(options.build), served: served, events: events,
+                                  mirror: options.output?.standardizedFileURL, siteRoot: options.build.siteRoot, report: report, executor: executor)
+        await service.rebuild(.all)
         let idleTimeout = Self.idleTimeout
-        let service = LiveService(watcher: watcher, live: live.live, served: served, events: events, mirror: mirror, report: report,
-                                  executor: executor)
         let hosts = HostCheck(port: options.port)
 
         var logger = Logger(label: "praxis-serve")
@@ -76,7 +68,7 @@ public enum SiteServer {
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? options.port
                 hosts.listening(on: port)
-                report.line("Serving http://127.0.0.1:\(port)\(served.now.snapshot.basePath) (Ctrl-C to stop)")
+                report.line("Serving http://127.0.0.1:\(port)\(served.now.site?.basePath ?? "/") (Ctrl-C to stop)")
             },
             logger: logger
         )

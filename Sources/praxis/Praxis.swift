@@ -49,7 +49,7 @@ struct Build: AsyncParsableCommand {
             for note in report.notes { FileHandle.standardError.write(Data("warning: \(note)\n".utf8)) }
             print("Built \(report.practices) practices, \(report.pages) pages (\(report.files) files) into \(options.output.path) in \(String(format: "%.2f", seconds)) s.")
             if verbose {
-                for (stage, time) in report.timings { print("  \(stage.padding(toLength: 9, withPad: " ", startingAt: 0)) \(String(format: "%7.3f", time)) s") }
+                for (stage, time) in report.timings { print("  \(stage.padding(toLength: 12, withPad: " ", startingAt: 0)) \(String(format: "%7.3f", time)) s") }
             }
         } catch let failure as BuildFailure {
             let standardError = FileHandle.standardError

@@ -1,13 +1,8 @@
 /// `sitemap.xml` and `robots.txt`, with absolute URLs under `base_url`.
 enum Sitemap {
-    /// `pages` are the rendered HTML files; 404.html is left out.
-    static func make(_ site: Site, pages: [OutputFile]) -> OutputFile {
-        document(entries(site, paths: paths(pages)))
-    }
-
-    /// The paths the sitemap lists, in its order.
-    static func paths(_ pages: [OutputFile]) -> [String] {
-        pages.map(\.path).filter { $0.hasSuffix("index.html") }.sorted()
+    /// `pagePaths` are the paths of the HTML pages; 404.html is left out.
+    static func make(_ site: Site, paths pagePaths: [String]) -> OutputFile {
+        document(entries(site, paths: pagePaths.filter { $0.hasSuffix("index.html") }.sorted()))
     }
 
     /// One `<url>` line per path; practices with their `updated` date.

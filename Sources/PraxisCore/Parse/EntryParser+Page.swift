@@ -1,6 +1,6 @@
 extension EntryParser {
     func page(_ file: SourceTree.File, problems: inout Problems) -> Page? {
-        entry(file, schema: .map(["title": .value, "summary": .value, "lang": .value]), problems: &problems) { read, origin in
+        entry(file, schema: .map(Self.pageKeys), problems: &problems) { read, origin in
             Page(id: file.id, origin: origin, title: read.required("title", example: "Über uns"),
                  summary: read.summary(required: false), lang: read.lang() ?? site.language)
         }
@@ -8,7 +8,7 @@ extension EntryParser {
 
     /// A source document of the register (seeds/<id>.md).
     func source(_ file: SourceTree.File, problems: inout Problems) -> SourceDocument? {
-        let schema = KeySchema.map(["title": .value, "publisher": .value, "author": .value, "date": .value, "lang": .value, "url": .value])
+        let schema = KeySchema.map(Self.sourceKeys)
         return entry(file, schema: schema, problems: &problems) { read, origin in
             let title = read.required("title", example: "Kommunale Good Practices")
             let date: String? = read("date")

@@ -1,7 +1,6 @@
 extension EntryParser {
     func partner(_ file: SourceTree.File, problems: inout Problems) -> Partner? {
-        let schema = KeySchema.map(["title": .value, "short": .value, "country": .value, "url": .value, "kind": .value,
-                                    "summary": .value, "lang": .value])
+        let schema = KeySchema.map(Self.partnerKeys)
         return entry(file, schema: schema, problems: &problems) { read, origin in
             let title = read.required("title", example: "Welcoming America")
             let summary = read.summary(required: true) ?? ""

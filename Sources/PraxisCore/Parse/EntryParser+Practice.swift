@@ -1,22 +1,7 @@
 import Foundation
 
 extension EntryParser {
-    /// A practice's own keys; the facets of site.yaml come on top, so a facet may not take
-    /// one of these names (SiteConfig+Parse refuses it).
-    static let practiceKeys: [String: KeySchema] = [
-        "title": .value, "summary": .value, "tags": .value, "year": .value, "updated": .value,
-        "related": .value, "partners": .value, "sources": .value, "lang": .value, "draft": .value,
-        "translations": .value,
-        "place": .map(["municipality": .value, "state": .value, "country": .value]),
-        "contact": .map(["name": .value, "role": .value, "email": .value, "url": .value]),
-        "media": .listOfMaps(EntryReader.mediaKeys),
-    ]
-
-    var practiceSchema: KeySchema {
-        var keys = Self.practiceKeys
-        for facet in site.facets { keys[facet.name] = .value }
-        return .map(keys)
-    }
+    var practiceSchema: KeySchema { .map(keys(of: .practice)) }
 
     func practice(_ file: SourceTree.File, problems: inout Problems) -> Practice? {
         entry(file, schema: practiceSchema, problems: &problems) { read, origin in

@@ -1,10 +1,6 @@
 extension EntryParser {
     func workshop(_ file: SourceTree.File, problems: inout Problems) -> Workshop? {
-        let schema = KeySchema.map([
-            "title": .value, "summary": .value, "days": .value, "audience": .value, "max_participants": .value,
-            "price": .map(["amount": .value, "currency": .value, "note": .value]), "partners": .value, "sources": .value,
-            "media": .listOfMaps(EntryReader.mediaKeys), "lang": .value,
-        ])
+        let schema = KeySchema.map(Self.workshopKeys)
         return entry(file, schema: schema, problems: &problems) { read, origin in
             let title = read.required("title", example: "Workshop Integrationsstrategie")
             let summary = read.summary(required: true) ?? ""
@@ -23,11 +19,7 @@ extension EntryParser {
     }
 
     func day(_ file: SourceTree.File, workshop: String, problems: inout Problems) -> WorkshopDay? {
-        let schema = KeySchema.map([
-            "title": .value, "day": .value, "motto": .value, "summary": .value,
-            "sessions": .listOfMaps(["time": .value, "title": .value, "note": .value]),
-            "practices": .value, "materials": .listOfMaps(["title": .value, "file": .value]), "lang": .value,
-        ])
+        let schema = KeySchema.map(Self.dayKeys)
         return entry(file, schema: schema, problems: &problems) { read, origin in
             let title = read.required("title", example: "Tag 1: Sensibilisieren")
             let number = SourceTree.dayNumber(file.id)

@@ -7,81 +7,99 @@ import Foundation
 ///     parse    front matter into typed, checked entries     ParsedContent
 ///     markdown bodies through cmark-gfm                     [file: RenderedMarkdown]
 ///     resolve  references, links both ways, @/ links        Site
-///     facets   group practices by every facet               [Facet]
-///     search   the client-side index, cut into shards       search.json, search/
+///     facets   group practices by every facet               [Facet]      -> SiteModel
+///     search   the client-side index, cut into parts        search.json, search/
 ///     open data the catalogue for other programs           catalogue.json, catalogue.csv
-///     render   pages through the theme                      [OutputFile]
-///     write    a fresh folder, swapped in when complete     public/
+///     feeds    Atom feed, sitemap, robots.txt, theme assets
+///     pages    every page through the theme, written as it is rendered (SiteMap)
+///     write    static copies, then the new folder swapped in
+///
+/// Everything after facets is described once in `SiteMap`, which `build` writes, `generate`
+/// (for `praxis check` and the tests) keeps in memory, and `praxis serve` renders on request.
 public enum Pipeline {
-    /// `praxis build`: the whole site, then the write stage.
+    /// `praxis build`: the model, then every file written into a fresh folder as it is made,
+    /// swapped in when complete.
     public static func build(_ options: BuildOptions) async throws -> BuildReport {
         try OutputGuard.check(output: options.output, siteRoot: options.siteRoot)
         let writer = OutputWriter(output: options.output)
         // A site a killed build left moved aside is put back first, whatever this build does.
         try writer.recoverLeftovers()
-        var generated = try await generate(options)
         var clock = StageClock()
-        generated.report.notes = try await writer.write(files: generated.files, copies: generated.copies, siteRoot: options.siteRoot)
-        clock.lap("write")
-        generated.report.timings += clock.laps
-        return generated.report
+        let map = try await siteMap(options, clock: &clock)
+        let others = try await otherFiles(map, clock: &clock)
+        let started = DispatchTime.now()
+        let notes = try await write(map, others: others, to: options.output, siteRoot: options.siteRoot)
+        clock.laps.append(("pages+write", Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9))
+        var report = BuildReport(pages: map.jobs.count, files: map.jobs.count + others.count + map.copies.count,
+                                 practices: map.model.site.practices.count, timings: clock.laps)
+        report.notes = notes
+        return report
     }
 
-    /// Every stage but the write: the site in memory. `praxis check` and `praxis serve` use it
+    /// Stage "pages" and "write": `others` and every page into a fresh folder, each chunk of
+    /// pages written by the task that rendered it (pages are never all in memory, and both
+    /// cores render and write), then the static copies and the swap.
+    static func write(_ map: SiteMap, others: [OutputFile], to output: URL, siteRoot: URL) async throws -> [String] {
+        let jobs = map.jobs
+        return try await OutputWriter(output: output).write(paths: map.pagePaths + others.map(\.path), copies: map.copies,
+                                                            siteRoot: siteRoot) { staging in
+            try staging.write(others)
+            let failures = await Parallel.mapChunks(jobs, minimumChunk: 8) { chunk in
+                [Result { try staging.write(chunk.map(map.render)) }]
+            }
+            for failure in failures { try failure.get() }
+        }
+    }
+
+    /// Refuses an output folder that is not Praxis' to replace (`OutputGuard`), before any work.
+    public static func checkOutput(_ output: URL, siteRoot: URL) throws {
+        try OutputGuard.check(output: output.standardizedFileURL, siteRoot: siteRoot.standardizedFileURL)
+    }
+
+    /// Every stage but the write: the site in memory. `praxis check` and the tests use it
     /// without touching the output folder.
     public static func generate(_ options: BuildOptions) async throws -> GeneratedSite {
         var clock = StageClock()
+        let map = try await siteMap(options, clock: &clock)
+        var files = try await otherFiles(map, clock: &clock)
+        let pages = await Parallel.map(map.jobs, minimumChunk: 8, map.render)
+        clock.lap("pages")
+        files = pages + files
+        let report = BuildReport(pages: pages.count, files: files.count + map.copies.count, practices: map.model.site.practices.count,
+                                 timings: clock.laps)
+        return GeneratedSite(files: files, copies: map.copies, report: report)
+    }
+
+    /// Stages load to facets, and the description of every file made from them.
+    static func siteMap(_ options: BuildOptions, clock: inout StageClock) async throws -> SiteMap {
         var problems = Problems()
         let tree = SourceTree.scan(root: options.siteRoot, problems: &problems)
         clock.lap("load")
 
-        var content = try await ParseStage.run(tree, baseURL: options.baseURL, problems: problems)
+        let content = try await ParseStage.run(tree, baseURL: options.baseURL, problems: problems)
         clock.lap("parse")
 
         // Problems of the theme, like those of entries, are collected and reported with the rest.
         var themeProblems = Problems()
         let theme = Theme.load(named: content.config.theme, siteRoot: options.siteRoot, problems: &themeProblems)
-        content.problems.add(contentsOf: themeProblems)
 
         let bodies = MarkdownStage.run(content)
         clock.lap("markdown")
 
-        let site = try Resolver(content: content, bodies: bodies, includeDrafts: options.includeDrafts).resolve()
-        clock.lap("resolve")
-        guard let theme else { throw BuildFailure(stage: "theme", diagnostics: themeProblems.all) }
+        let model = try SiteModel.make(content: content, bodies: bodies, theme: theme, themeProblems: themeProblems,
+                                       includeDrafts: options.includeDrafts, clock: &clock)
+        return try SiteMap(model, siteRoot: options.siteRoot)
+    }
 
-        let strings = theme.strings(for: site.config.language)
-        let labels = FacetLabels(country: strings["country"] ?? "Land", tags: strings["tags"] ?? "Schlagwörter",
-                                 partners: strings["partners"] ?? "Partner")
-        let facets = try FacetBuilder.build(site, labels: labels)
-        clock.lap("facets")
-
-        let typeLabels = Dictionary(uniqueKeysWithValues: EntryKind.allCases.map { ($0.rawValue, strings["type-" + $0.rawValue] ?? $0.rawValue) })
-        let index = await SearchIndexBuilder.build(site, facets: facets, typeLabels: typeLabels,
-                                                   typeFacetLabel: strings["search-type"] ?? "Art")
+    /// The files beside the pages, stage by stage.
+    private static func otherFiles(_ map: SiteMap, clock: inout StageClock) async throws -> [OutputFile] {
+        var files = await map.model.searchFiles()
         clock.lap("search")
-        let searchFiles = SearchShards.files(index)
-        clock.lap("search files")
-
-        let openData = try OpenData.files(site)
+        files += try OpenData.files(map.model.site)
         clock.lap("open data")
-
-        let renderer = Renderer(site: site, facets: facets, theme: theme, strings: strings,
-                                staticSizes: content.staticSizes)
-        let pages = await renderer.renderAll()
-        var files = pages
-        files += searchFiles
-        files += openData
-        files.append(AtomFeed.make(site))
-        files.append(Sitemap.make(site, pages: pages))
-        files.append(Sitemap.robots(site))
-        files += theme.assets.map { OutputFile(path: "assets/" + $0.path, data: $0.data) }
-        clock.lap("render")
-
-        let copies = try StaticFiles.copies(site.staticFiles, siteRoot: options.siteRoot, generated: files.map(\.path))
-        let report = BuildReport(pages: pages.count, files: files.count + copies.count, practices: site.practices.count,
-                                 timings: clock.laps)
-        return GeneratedSite(files: files, copies: copies, report: report)
+        files += map.feeds()
+        clock.lap("feeds")
+        return files
     }
 }
 
@@ -96,7 +114,7 @@ public struct GeneratedSite: Sendable {
 /// Wall time per stage, for `--verbose` and the benchmark.
 struct StageClock {
     private var last = DispatchTime.now()
-    private(set) var laps: [(stage: String, seconds: Double)] = []
+    var laps: [(stage: String, seconds: Double)] = []
 
     mutating func lap(_ stage: String) {
         let now = DispatchTime.now()

@@ -1,8 +1,9 @@
 import Foundation
 import Mustache
 
-/// Stage "render": every page of the site through the theme's templates. Each page is a pure
-/// function of the resolved site, so pages are rendered in parallel and merged in a fixed order.
+/// Stage "pages": a page of the site through the theme's templates. Each page is a pure
+/// function of the model, so pages are rendered in any order, on any core, or when asked for
+/// (`SiteMap`).
 struct Renderer: Sendable {
     let site: Site
     let facets: [Facet]
@@ -12,7 +13,7 @@ struct Renderer: Sendable {
 
     var format: Format { Format(strings: strings) }
 
-    /// One page to render; the list of jobs is the site map.
+    /// One page to render; `SiteMap.path(of:)` names its file.
     enum Job: Sendable {
         case home, search, notFound, workshopsIndex, sourcesIndex
         case practice(String), partner(String), workshop(String), day(String, String), page(String), source(String)
@@ -44,21 +45,6 @@ struct Renderer: Sendable {
             }
         }
         return jobs
-    }
-
-    /// Renders all pages on every core, returning them in job order.
-    func renderAll() async -> [OutputFile] {
-        let jobs = self.jobs
-        let chunkSize = max(16, jobs.count / (ProcessInfo.processInfo.activeProcessorCount * 8) + 1)
-        let chunks = stride(from: 0, to: jobs.count, by: chunkSize).map { Array(jobs[$0..<min($0 + chunkSize, jobs.count)]) }
-        return await withTaskGroup(of: (Int, [OutputFile]).self) { group in
-            for (index, chunk) in chunks.enumerated() {
-                group.addTask { (index, chunk.map(render)) }
-            }
-            var results = [[OutputFile]](repeating: [], count: chunks.count)
-            for await (index, files) in group { results[index] = files }
-            return results.flatMap { $0 }
-        }
     }
 
     func render(_ job: Job) -> OutputFile {

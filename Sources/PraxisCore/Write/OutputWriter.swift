@@ -33,31 +33,59 @@ struct OutputWriter: Sendable {
     /// Writes `files` and copies `copies` (source URL, path) into staging, then swaps it in.
     /// Returns what the editor must know although the build succeeded (an old site left over).
     func write(files: [OutputFile], copies: [(from: URL, to: String)], siteRoot: URL) async throws -> [String] {
+        try await write(paths: files.map(\.path), copies: copies, siteRoot: siteRoot) { staging in
+            try await Parallel.mapChunks(files, minimumChunk: 1) { chunk in [Result { try staging.write(Array(chunk)) }] }
+                .forEach { try $0.get() }
+        }
+    }
+
+    /// The streaming form: the folders of `paths` are made, then `fill` writes the files
+    /// through the staging folder it is given as they are made, so the build never holds the
+    /// whole site; then the static copies, then the swap. A problem in `fill` removes staging
+    /// and leaves the output as it was.
+    func write(paths: [String], copies: [(from: URL, to: String)], siteRoot: URL,
+               fill: @Sendable (Staging) async throws -> Void) async throws -> [String] {
         do { try SafeWrite.makeFolders(parent) } catch { throw error.failure(stage: "write") }
         try recoverLeftovers()
-        let staging = parent.appending(path: stagingPrefix + String(getpid()))
+        let staging = Staging(folder: parent.appending(path: stagingPrefix + String(getpid())))
         do {
-            try? SafeWrite.removeTree(staging)
-            try SafeWrite.makeFolders(staging)
-            try createFolders(for: files.map(\.path) + copies.map(\.to), in: staging)
-            try await writeInParallel(files, into: staging)
+            try? SafeWrite.removeTree(staging.folder)
+            try SafeWrite.makeFolders(staging.folder)
+            try createFolders(for: paths + copies.map(\.to), in: staging.folder)
+            try await fill(staging)
             for copy in copies {
-                try SafeWrite.copy(copy.from, sourcePath: Self.relative(copy.from, to: siteRoot), to: staging.appending(path: copy.to).path)
+                try SafeWrite.copy(copy.from, sourcePath: Self.relative(copy.from, to: siteRoot),
+                                   to: staging.folder.appending(path: copy.to).path)
             }
-            try SafeWrite.write(Data(Self.markerText.utf8), to: staging.appending(path: OutputGuard.markerName).path)
+            try SafeWrite.write(Data(Self.markerText.utf8), to: staging.folder.appending(path: OutputGuard.markerName).path)
+        } catch let failure as BuildFailure {
+            try? SafeWrite.removeTree(staging.folder)
+            throw failure
         } catch {
-            try? SafeWrite.removeTree(staging)
-            var problem = FileSystemError(error, path: staging.path, action: "write the site")
+            try? SafeWrite.removeTree(staging.folder)
+            var problem = FileSystemError(error, path: staging.folder.path, action: "write the site")
             // Name the file as it would have been in the output: staging is gone now.
-            if problem.path == staging.path {
+            if problem.path == staging.folder.path {
                 (problem.path, problem.action) = (parent.path, "create a folder in it")
-            } else if problem.path.hasPrefix(staging.path + "/") {
-                problem.path = output.path + problem.path.dropFirst(staging.path.count)
+            } else if problem.path.hasPrefix(staging.folder.path + "/") {
+                problem.path = output.path + problem.path.dropFirst(staging.folder.path.count)
             }
             throw problem.failure(stage: "write")
         }
         WriteTestHooks.reached("staged")
-        return try swapIn(staging)
+        return try swapIn(staging.folder)
+    }
+
+    /// The folder a build fills before it is swapped in. Its folders exist before any file is
+    /// written (`createFolders`), so writers on several threads only create files.
+    struct Staging: Sendable {
+        let folder: URL
+
+        /// Plain writes: the files are new, in a folder nobody reads until the swap, so the
+        /// temporary file and fsync of an atomic write would only cost time (a lot, per file).
+        func write(_ files: [OutputFile]) throws {
+            for file in files { try SafeWrite.write(file.data, to: folder.appending(path: file.path).path) }
+        }
     }
 
     /// Folders first, once each, so the parallel writers only create files.
@@ -71,24 +99,6 @@ struct OutputWriter: Sendable {
         }
         for folder in folders.sorted() {
             try SafeWrite.makeFolders(staging.appending(path: folder))
-        }
-    }
-
-    /// Plain writes: the files are new, in a folder nobody reads until the swap, so the
-    /// temporary file and fsync of an atomic write would only cost time (a lot, per file).
-    private func writeInParallel(_ files: [OutputFile], into staging: URL) async throws {
-        let workers = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
-        let chunkSize = max(1, (files.count + workers - 1) / workers)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for start in stride(from: 0, to: files.count, by: chunkSize) {
-                let chunk = files[start..<min(start + chunkSize, files.count)]
-                group.addTask {
-                    for file in chunk {
-                        try SafeWrite.write(file.data, to: staging.appending(path: file.path).path)
-                    }
-                }
-            }
-            try await group.waitForAll()
         }
     }
 

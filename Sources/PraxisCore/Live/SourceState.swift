@@ -1,9 +1,8 @@
 import Foundation
 
 /// The site root as `praxis serve` last read it: the tree part by part with each part's
-/// problems, and every entry file parsed with a version that changes whenever the file is read
-/// again. A change reads again only the files it names; the folders are walked again only when
-/// a file appeared or went.
+/// problems, and every entry file parsed. A change reads again only the files it names; the
+/// folders are walked again only when a file appeared or went.
 struct SourceState {
     let root: URL
     private(set) var tree: SourceTree
@@ -15,20 +14,15 @@ struct SourceState {
     private(set) var configText: String?
     private var parsed: [String: ParsedFile] = [:]
     private(set) var staticSizes: [String: Int] = [:]
-    private var nextVersion = 1
     private var scanned = false
     /// The entry files in the order of `ParseStage.jobs`, until the tree changes.
     private var jobs: [ParseStage.Job] = []
     private var jobByPath: [String: Int] = [:]
-    /// The content last assembled without problems, and where each entry is in it.
-    private var content: ParsedContent?
-    private var positions: [String: Position] = [:]
     /// Files changed since they were last parsed; kept across builds that stop early (a broken
     /// site.yaml), so that no edit is lost.
     private var stale: Set<String> = []
 
     struct ParsedFile {
-        var version: Int
         var entry: ParseStage.Parsed?
         var problems: Problems
     }
@@ -38,27 +32,14 @@ struct SourceState {
         tree = SourceTree(root: root)
     }
 
-    /// Source file path -> version, for `PageInput.file`.
-    private(set) var fileVersions: [String: Int] = [:]
-
-    /// What an update read: whether the content changed only in the entries of `edited` (each
-    /// still parsed without problems, in its place), or in its shape.
-    struct Delta {
-        var structural: Bool
-        /// Paths of the entry files read again.
-        var edited: [String]
-        /// When not structural: each edited entry as it was and as it is.
-        var replaced: [(old: ParseStage.Parsed, new: ParseStage.Parsed)] = []
-    }
-
     /// Reads what `changes` touched (everything on the first call or when `changes.everything`)
-    /// and returns the parsed content, as `ParseStage.run` would for the whole tree.
-    mutating func update(_ changes: SourceChanges, baseURL: String?) async throws -> (ParsedContent, Delta) {
+    /// and returns the parsed content, as `ParseStage.run` would for the whole tree, and
+    /// whether any file was read again or the tree changed.
+    mutating func update(_ changes: SourceChanges, baseURL: String?) async throws -> (ParsedContent, changed: Bool) {
         var structural = false
         if changes.everything || !scanned {
             rescan(SourceTree.Part.allCases)
             parsed = [:]
-            fileVersions = [:]
             scanned = true
             structural = true
         } else {
@@ -105,7 +86,6 @@ struct SourceState {
         if text != configText {
             // Entries are checked against site.yaml's facets and languages: all of them again.
             parsed = [:]
-            fileVersions = [:]
             configText = text
             structural = true
         }
@@ -117,28 +97,12 @@ struct SourceState {
         let toParse = structural ? jobs.filter { parsed[$0.file.path] == nil || stale.contains($0.file.path) }
             : stale.sorted().compactMap { jobByPath[$0].map { jobs[$0] } }
         let parser = EntryParser(site: config)
-        var edited: [String] = []
-        for (path, file) in await Self.parse(toParse, parser: parser) {
-            // An entry that appears, goes or has problems changes the content's shape.
-            if file.entry == nil || !file.problems.isEmpty || parsed[path]?.entry == nil || !(parsed[path]?.problems.isEmpty ?? false) {
-                structural = true
-            }
-            parsed[path] = ParsedFile(version: nextVersion, entry: file.entry, problems: file.problems)
-            fileVersions[path] = nextVersion
-            nextVersion += 1
-            edited.append(path)
-        }
+        let reread = await Self.parse(toParse, parser: parser)
+        for (path, file) in reread { parsed[path] = file }
         stale = []
         if parsed.count > jobs.count {
             let current = Set(jobs.map(\.file.path))
             parsed = parsed.filter { current.contains($0.key) }
-            fileVersions = fileVersions.filter { current.contains($0.key) }
-        }
-
-        // Taken out, so that patching does not copy it.
-        if !structural, var content = self.content.take(), let replaced = patch(&content, edited: edited) {
-            self.content = content
-            return (content, Delta(structural: false, edited: edited, replaced: replaced))
         }
         let results = jobs.map { job -> ([ParseStage.Parsed], Problems) in
             let file = parsed[job.file.path]!
@@ -146,48 +110,7 @@ struct SourceState {
         }
         var content = ParseStage.assemble(tree, config: config, results: results, problems: problems)
         content.staticSizes = staticSizes
-        self.content = content.problems.isEmpty ? content : nil
-        positions = content.problems.isEmpty ? Self.positions(of: content) : [:]
-        return (content, Delta(structural: true, edited: edited))
-    }
-
-    /// Where each entry is in the content's lists, by file.
-    private enum Position {
-        case practice(Int), partner(Int), workshop(Int), day(String, Int), page(Int), source(Int)
-    }
-
-    private static func positions(of content: ParsedContent) -> [String: Position] {
-        var positions: [String: Position] = [:]
-        for (index, entry) in content.practices.enumerated() { positions[entry.origin.file] = .practice(index) }
-        for (index, entry) in content.partners.enumerated() { positions[entry.origin.file] = .partner(index) }
-        for (index, entry) in content.workshops.enumerated() { positions[entry.origin.file] = .workshop(index) }
-        for (workshop, days) in content.days {
-            for (index, day) in days.enumerated() { positions[day.origin.file] = .day(workshop, index) }
-        }
-        for (index, entry) in content.pages.enumerated() { positions[entry.origin.file] = .page(index) }
-        for (index, entry) in content.sources.enumerated() { positions[entry.origin.file] = .source(index) }
-        return positions
-    }
-
-    /// Puts the entries of `edited` in their places and returns them as they were and are; nil
-    /// when one has no place of its kind.
-    private func patch(_ content: inout ParsedContent, edited: [String]) -> [(old: ParseStage.Parsed, new: ParseStage.Parsed)]? {
-        var replaced: [(old: ParseStage.Parsed, new: ParseStage.Parsed)] = []
-        for path in edited {
-            guard let new = parsed[path]?.entry else { return nil }
-            let old: ParseStage.Parsed
-            switch (positions[path], new) {
-            case (.practice(let index), .practice(let entry)): old = .practice(content.practices[index]); content.practices[index] = entry
-            case (.partner(let index), .partner(let entry)): old = .partner(content.partners[index]); content.partners[index] = entry
-            case (.workshop(let index), .workshop(let entry)): old = .workshop(content.workshops[index]); content.workshops[index] = entry
-            case (.day(let workshop, let index), .day(let entry)): old = .day(content.days[workshop]![index]); content.days[workshop]![index] = entry
-            case (.page(let index), .page(let entry)): old = .page(content.pages[index]); content.pages[index] = entry
-            case (.source(let index), .source(let entry)): old = .source(content.sources[index]); content.sources[index] = entry
-            default: return nil
-            }
-            replaced.append((old, new))
-        }
-        return replaced
+        return (content, structural || !reread.isEmpty)
     }
 
     private static let staticPrefix = "content/static/"
@@ -228,23 +151,12 @@ struct SourceState {
         SafeRead.kind(url) == .file
     }
 
-    /// Parses `jobs`, in parallel chunks when there are many (the first build).
+    /// Parses `jobs` on every core, in path order.
     private static func parse(_ jobs: [ParseStage.Job], parser: EntryParser) async -> [(String, ParsedFile)] {
-        let chunkSize = 64
-        let chunks = stride(from: 0, to: jobs.count, by: chunkSize).map { Array(jobs[$0..<min($0 + chunkSize, jobs.count)]) }
-        return await withTaskGroup(of: [(String, ParsedFile)].self) { group in
-            for chunk in chunks {
-                group.addTask {
-                    chunk.map { job in
-                        var problems = Problems()
-                        let entry = ParseStage.parse(job, parser: parser, problems: &problems)
-                        return (job.file.path, ParsedFile(version: 0, entry: entry, problems: problems))
-                    }
-                }
-            }
-            var all: [(String, ParsedFile)] = []
-            for await results in group { all += results }
-            return all.sorted { $0.0 < $1.0 }
+        await Parallel.map(jobs, minimumChunk: 64) { job in
+            var problems = Problems()
+            let entry = ParseStage.parse(job, parser: parser, problems: &problems)
+            return (job.file.path, ParsedFile(entry: entry, problems: problems))
         }
     }
 }

@@ -1,0 +1,66 @@
+import Foundation
+
+/// The model behind `praxis serve`: stages load to facets, run again after every change with
+/// what did not change kept (a file is parsed and a body rendered again only when it changed).
+/// Pages are not made here: `ServedSite` renders each one from the current model when it is
+/// asked for, through the same `SiteMap` that `praxis build` writes, so a served page cannot
+/// differ from a built one and no stage keeps a list of what another one reads.
+public actor LiveSite {
+    public let options: BuildOptions
+    /// Taken out while an update runs (an actor's property cannot be changed across a suspension).
+    private var state: State?
+    /// The site served now: the last good one.
+    private var current: ServedSite?
+
+    private struct State {
+        var sources: SourceState
+        var bodies = BodyCache()
+        var theme: ThemeCache?
+    }
+
+    public init(_ options: BuildOptions) {
+        self.options = options
+        state = State(sources: SourceState(root: options.siteRoot))
+    }
+
+    /// What one update did.
+    public struct Outcome: Sendable {
+        /// The site now served: the new one, or after a failure the last good one (nil before
+        /// the first good build).
+        public var site: ServedSite?
+        /// Nil when the update succeeded.
+        public var failure: BuildFailure?
+        /// Whether the sources changed, so that open pages must load again.
+        public var changed: Bool
+        /// Stage name and seconds.
+        public var timings: [(stage: String, seconds: Double)]
+    }
+
+    /// Reads `changes` (`SourceChanges.all` the first time) and makes the new model. Updates
+    /// run one at a time: call it again only when it returned.
+    public func update(_ changes: SourceChanges) async -> Outcome {
+        guard var state = state.take() else { preconditionFailure("LiveSite.update called while an update runs") }
+        var clock = StageClock()
+        defer { self.state = state }
+        do {
+            let (content, sourcesChanged) = try await state.sources.update(changes, baseURL: options.baseURL)
+            clock.lap("parse")
+            let themeChanged = state.theme == nil || state.theme!.name != content.config.theme || changes.touchesThemes
+            if themeChanged { state.theme = ThemeCache(name: content.config.theme, siteRoot: options.siteRoot) }
+            let bodies = state.bodies.update(content)
+            clock.lap("markdown")
+            let model = try SiteModel.make(content: content, bodies: bodies, theme: state.theme!.theme,
+                                           themeProblems: state.theme!.problems, includeDrafts: options.includeDrafts, clock: &clock)
+            let map = try SiteMap(model, siteRoot: options.siteRoot)
+            clock.lap("site map")
+            let changed = current == nil || sourcesChanged || themeChanged
+            if changed { current = ServedSite(map, build: (current?.build ?? 0) + 1) }
+            return Outcome(site: current, failure: nil, changed: changed, timings: clock.laps)
+        } catch let failure as BuildFailure {
+            return Outcome(site: current, failure: failure, changed: false, timings: clock.laps)
+        } catch {
+            let failure = BuildFailure(stage: "build", diagnostics: [Diagnostic(file: options.siteRoot.path, message: "\(error)")])
+            return Outcome(site: current, failure: failure, changed: false, timings: clock.laps)
+        }
+    }
+}

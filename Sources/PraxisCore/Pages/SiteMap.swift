@@ -1,0 +1,87 @@
+import Foundation
+
+/// Every file of the site, described once: the pages (a `Renderer.Job` each, at the path
+/// `path(of:)` gives) and the files beside them. `praxis build` writes them all as they are
+/// made, `praxis check` reads them in memory, `praxis serve` makes each one when a browser
+/// asks for it. All three go through here, so they cannot disagree.
+struct SiteMap: Sendable {
+    let model: SiteModel
+    let renderer: Renderer
+    /// Every page, in the order the build lists them.
+    let jobs: [Renderer.Job]
+    /// Page path (below the output) -> its place in `jobs`.
+    let pageIndex: [String: Int]
+    /// Static files of content/static/, by their path in the output.
+    let copies: [(from: URL, to: String)]
+
+    init(_ model: SiteModel, siteRoot: URL) throws {
+        self.model = model
+        renderer = model.renderer
+        jobs = renderer.jobs
+        let facets = model.facets
+        var index: [String: Int] = [:]
+        index.reserveCapacity(jobs.count)
+        for (position, job) in jobs.enumerated() { index[Self.path(of: job, facets: facets)] = position }
+        pageIndex = index
+        let theme = model.theme
+        copies = try StaticFiles.copies(model.site.staticFiles, siteRoot: siteRoot, isGenerated: { path in
+            index[path] != nil || Self.reservedNames.contains(path) || path.hasPrefix(Self.searchFolder)
+                || (path.hasPrefix("assets/") && theme.assets.contains { "assets/" + $0.path == path })
+        })
+    }
+
+    /// Files beside the pages whose names are fixed.
+    static let reservedNames: Set<String> = ["search.json", "catalogue.json", "catalogue.csv", "feed.xml", "sitemap.xml", "robots.txt"]
+    /// The search's parts; their names depend on the content, so the folder is Praxis' own.
+    static let searchFolder = "search/"
+
+    /// The file a page job writes.
+    static func path(of job: Renderer.Job, facets: [Facet]) -> String {
+        let path: String
+        switch job {
+        case .home: path = SitePaths.home
+        case .search: path = SitePaths.search
+        case .notFound: return "404.html"
+        case .workshopsIndex: path = SitePaths.workshops
+        case .sourcesIndex: path = SitePaths.sources
+        case .practicesIndex(let page): path = SitePaths.paged(SitePaths.practices, page)
+        case .practice(let id): path = SitePaths.practice(id)
+        case .partner(let id): path = SitePaths.partner(id)
+        case .workshop(let id): path = SitePaths.workshop(id)
+        case .day(let workshop, let id): path = SitePaths.day(workshop, id)
+        case .page(let id): path = SitePaths.page(id)
+        case .source(let id): path = SitePaths.source(id)
+        case .facet(let index): path = SitePaths.facet(facets[index].name)
+        case .facetValue(let facet, let value, let page):
+            path = SitePaths.paged(SitePaths.facetValue(facets[facet].name, facets[facet].values[value].id), page)
+        }
+        return SitePaths.file(for: path)
+    }
+
+    var pagePaths: [String] { jobs.map { Self.path(of: $0, facets: model.facets) } }
+
+    /// The page at `path`, rendered now; nil when no page is there.
+    func page(at path: String) -> OutputFile? {
+        pageIndex[path].map { render(jobs[$0]) }
+    }
+
+    func render(_ job: Renderer.Job) -> OutputFile {
+        let file = renderer.render(job)
+        assert(file.path == Self.path(of: job, facets: model.facets), "a page function wrote \(file.path)")
+        return file
+    }
+
+    /// Every file but the pages and the static copies, in the order the build writes them (a
+    /// later file of the same path would win, as on disk).
+    func otherFiles() async throws -> [OutputFile] {
+        var files = await model.searchFiles()
+        files += try OpenData.files(model.site)
+        return files + feeds()
+    }
+
+    /// The Atom feed, the sitemap, robots.txt and the theme's assets.
+    func feeds() -> [OutputFile] {
+        [AtomFeed.make(model.site), Sitemap.make(model.site, paths: pagePaths), Sitemap.robots(model.site)]
+            + model.theme.assets.map { OutputFile(path: "assets/" + $0.path, data: $0.data) }
+    }
+}

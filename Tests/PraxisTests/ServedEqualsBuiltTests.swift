@@ -1,0 +1,107 @@
+import Foundation
+@testable import PraxisCore
+import XCTest
+
+/// `praxis serve` keeps a model and renders pages from it when they are asked for; this proves,
+/// in process, that what it serves is byte for byte what a fresh build makes. Random edits over
+/// every key of every entry kind (`KeyEditor`, keys from the parsers' own tables), and after
+/// each one the served site (every page rendered from the live model, every file beside them)
+/// is compared with `Pipeline.generate` of the same sources; when the sources are broken, both
+/// must report the same problems.
+final class ServedEqualsBuiltTests: XCTestCase {
+    func testRandomKeyEditsOfTheFixtureServeWhatABuildMakes() async throws {
+        let site = try TemporaryFolder()
+        for folder in ["content", "seeds"] {
+            try FileManager.default.copyItem(at: SiteOutputTests.fixture.appending(path: folder), to: site.url.appending(path: folder))
+        }
+        try copyTheme(to: site)
+        // Two practices a page, so that edits move practices between the pages of lists.
+        try site.write(["content/site.yaml": try site.read("content/site.yaml") + "page_size: 2\n"])
+        try await randomEdits(site.url, seed: ServeTests.seed(11), steps: 80, drafts: true)
+    }
+
+    func testRandomKeyEditsOfTheCatalogueServeWhatABuildMakes() async throws {
+        let site = try TemporaryFolder()
+        for folder in ["content", "seeds"] {
+            try FileManager.default.copyItem(at: CatalogueTests.projectRoot.appending(path: folder), to: site.url.appending(path: folder))
+        }
+        try copyTheme(to: site)
+        try await randomEdits(site.url, seed: ServeTests.seed(12), steps: 60, drafts: false)
+    }
+
+    func testEveryKeyOfEveryEntryKindIsEdited() throws {
+        // The editor walks the parsers' tables: nested keys (place.country, media[].credit) too.
+        var problems = Problems()
+        let file = try SourceFile.read(CatalogueTests.projectRoot.appending(path: "content/site.yaml"), path: "content/site.yaml").get()
+        let parser = EntryParser(site: try XCTUnwrap(SiteConfig.parse(file, baseURLOverride: nil, problems: &problems)))
+        let practice = KeyEditor.keyPaths(parser.keys(of: .practice))
+        for key in ["title", "year", "contact.email", "media[].credit", "translations", "lang", "place.country", "fields"] {
+            XCTAssertTrue(practice.contains(key), key)
+        }
+        XCTAssertTrue(KeyEditor.keyPaths(parser.keys(of: .day)).contains("materials[].file"))
+    }
+
+    // MARK: Helpers
+
+    private func copyTheme(to site: TemporaryFolder) throws {
+        try FileManager.default.createDirectory(at: site.url.appending(path: "themes"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CatalogueTests.projectRoot.appending(path: "themes/default"),
+                                         to: site.url.appending(path: "themes/default"))
+    }
+
+    private func randomEdits(_ root: URL, seed: UInt64, steps: Int, drafts: Bool) async throws {
+        let options = BuildOptions(siteRoot: root, output: root.appending(path: "public"), includeDrafts: drafts)
+        let live = LiveSite(options)
+        var outcome = await live.update(.all)
+        try await assertSame(outcome, options, log: ["first build"])
+        var editor = try KeyEditor(root: root, seed: seed)
+        var broken = 0, good = 0
+        for _ in 1...steps {
+            let touched = try editor.step()
+            outcome = await live.update(SourceChanges(paths: touched))
+            try await assertSame(outcome, options, log: editor.log)
+            if outcome.failure == nil {
+                good += 1
+            } else {
+                // Back to a good state, as an editor would fix a mistake; that state is compared too.
+                broken += 1
+                outcome = await live.update(SourceChanges(paths: try editor.undo()))
+                try await assertSame(outcome, options, log: editor.log)
+            }
+        }
+        // Both kinds of state must have come up, or the comparison proved little.
+        XCTAssertGreaterThan(good, steps / 4, "too few good states")
+        XCTAssertGreaterThan(broken, 0, "no broken state")
+    }
+
+    /// The served state equals a fresh build of the sources: every file, or the same problems.
+    private func assertSame(_ outcome: LiveSite.Outcome, _ options: BuildOptions, log: [String],
+                            file: StaticString = #filePath, line: UInt = #line) async throws {
+        let context = log.suffix(8).joined(separator: "\n")
+        let built: GeneratedSite
+        do {
+            built = try await Pipeline.generate(options)
+        } catch let failure as BuildFailure {
+            XCTAssertEqual(outcome.failure?.diagnostics.map(\.description), failure.diagnostics.map(\.description),
+                           "the build failed, serve must report the same:\n\(context)", file: file, line: line)
+            return
+        }
+        XCTAssertNil(outcome.failure, "serve failed where the build succeeded:\n\(context)", file: file, line: line)
+        guard outcome.failure == nil, let site = outcome.site else { return }
+        let served = try await site.allFiles()
+        let builtFiles = Dictionary(built.files.map { ($0.path, $0.data) }, uniquingKeysWith: { _, later in later })
+        XCTAssertEqual(Set(served.keys).symmetricDifference(builtFiles.keys).sorted(), [],
+                       "paths differ:\n\(context)", file: file, line: line)
+        let differing = builtFiles.keys.sorted().filter { served[$0] != nil && served[$0] != builtFiles[$0] }
+        if let first = differing.first {
+            XCTFail("\(differing.count) files differ, first \(first):\n\(context)\n"
+                    + ServeTests.firstDifference(served[first]!, builtFiles[first]!), file: file, line: line)
+        }
+        XCTAssertEqual(site.copyPaths, built.copies.map(\.to).sorted(), "static copies:\n\(context)", file: file, line: line)
+        // Pages are rendered when asked for: one fetched through the server's own lookup is the same.
+        if let path = builtFiles.keys.sorted().first(where: { $0.hasSuffix("index.html") }),
+           case .data(let data)? = try await site.file(at: path) {
+            XCTAssertEqual(data, builtFiles[path], path, file: file, line: line)
+        }
+    }
+}
