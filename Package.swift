@@ -2,9 +2,14 @@
 import Foundation
 import PackageDescription
 
+// Praxis runs on Linux only: it swaps the output folder in with renameat2(2), watches with
+// inotify(7), and links Debian's cmark-gfm. Say so here rather than fail deep in a build.
+#if !os(Linux)
+#error("Praxis builds on Linux (Debian 12 or later, Swift 6): see README.md, Installing.")
+#endif
+
 let package = Package(
     name: "Praxis",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "praxis", targets: ["praxis"]),
         .library(name: "PraxisCore", targets: ["PraxisCore"]),
@@ -48,7 +53,9 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
-            ]
+            ],
+            exclude: ["live"],
+            plugins: ["EmbedDefaultTheme"]
         ),
         // The thin command line over PraxisCore.
         .executableTarget(

@@ -1,19 +1,22 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds `themes/default/` into PraxisCore, so a site root without `themes/` builds with the
-/// theme the binary was built with, wherever the binary is copied to.
+/// Embeds files into the binary, so it carries them wherever it is copied to: `themes/default/`
+/// into PraxisCore (a site root without `themes/` builds with it), and the live-reload script
+/// `Sources/PraxisServe/live/` into PraxisServe.
 @main
 struct EmbedDefaultTheme: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
-        let theme = context.package.directoryURL.appending(path: "themes").appending(path: "default")
-        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedDefaultTheme.swift")
+        let (folder, name): (URL, String) = target.name == "PraxisServe"
+            ? (context.package.directoryURL.appending(path: "Sources/PraxisServe/live"), "EmbeddedLiveFiles")
+            : (context.package.directoryURL.appending(path: "themes").appending(path: "default"), "EmbeddedDefaultTheme")
+        let output = context.pluginWorkDirectoryURL.appending(path: name + ".swift")
         return [
             .buildCommand(
-                displayName: "Embedding themes/default",
+                displayName: "Embedding \(folder.lastPathComponent)",
                 executable: try context.tool(named: "EmbedTheme").url,
-                arguments: [theme.path, output.path],
-                inputFiles: themeFiles(in: theme),
+                arguments: [folder.path, output.path, name],
+                inputFiles: themeFiles(in: folder),
                 outputFiles: [output]
             )
         ]

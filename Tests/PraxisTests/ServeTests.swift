@@ -118,7 +118,10 @@ final class ServeTests: XCTestCase {
         let freePage = "content/pages/" + pageFiles.first { $0.hasSuffix(".md") }!
         let renamed = { try site.write([freePage: try site.read(freePage).replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Das Neue ")]) }
         shows(try page(serve.basePath + "fields/", after: renamed), "Das Neue ", "a page's title is in every footer")
-        let gone = try page(address) { try FileManager.default.removeItem(at: site.url.appending(path: path)) }
+        let added = "content/practices/neu-im-test.md"
+        let addedAddress = serve.basePath + "practices/neu-im-test/"
+        shows(try page(addedAddress) { try site.write([added: try site.read(path)]) }, "Ein ganz neuer Absatz.", "an added practice")
+        let gone = try page(addedAddress) { try FileManager.default.removeItem(at: site.url.appending(path: added)) }
         XCTAssertEqual(gone.status, 404, "a deleted practice")
         try assertServedEqualsBuild(serve, root: site.url, served: site.url.appending(path: "served"), log: [])
     }

@@ -1,19 +1,40 @@
 import Foundation
 
 /// One good build of `praxis serve`, as the server answers from it: a page is rendered when it
-/// is asked for, from this build's model; the files beside the pages (search, open data,
-/// feeds) are made once, by the first request that needs one of them.
+/// is asked for, from this build's model; each group of files beside the pages (the search,
+/// the open data, the feeds) is made once, by the first request that needs one of its files,
+/// so a page's stylesheet never waits for the search index.
 public final class ServedSite: Sendable {
     let map: SiteMap
     /// Counts the good builds; pages carry it so a browser knows when it shows an old one.
     public let build: Int
-    private let others = Locked<Task<[String: Data], Error>?>(nil)
+    private let groups = Locked<[OtherGroup: Task<[String: Data], Error>]>([:])
     private let copies: [String: URL]
+    private let assets: [String: Data]
+
+    /// The files beside the pages, by what makes them.
+    enum OtherGroup: CaseIterable {
+        case search, openData, feeds
+
+        /// The group a path belongs to; nil for one no group makes.
+        init?(path: String) {
+            if path == "search.json" || path.hasPrefix(SiteMap.searchFolder) {
+                self = .search
+            } else if path.hasPrefix("catalogue.") {
+                self = .openData
+            } else if ["feed.xml", "sitemap.xml", "robots.txt"].contains(path) {
+                self = .feeds
+            } else {
+                return nil
+            }
+        }
+    }
 
     init(_ map: SiteMap, build: Int) {
         self.map = map
         self.build = build
         copies = Dictionary(map.copies.map { ($0.to, $0.from) }, uniquingKeysWith: { _, later in later })
+        assets = Dictionary(map.model.theme.assets.map { ("assets/" + $0.path, $0.data) }, uniquingKeysWith: { _, later in later })
     }
 
     /// The path part of base_url (`/katalog/`), under which the site is served.
@@ -27,13 +48,16 @@ public final class ServedSite: Sendable {
     public func file(at path: String) async throws -> Found? {
         if let page = map.page(at: path) { return .data(page.data) }
         if let source = copies[path] { return .copy(source) }
-        return try await otherFiles()[path].map { .data($0) }
+        if let asset = assets[path] { return .data(asset) }
+        guard let group = OtherGroup(path: path) else { return nil }
+        return try await files(of: group)[path].map { .data($0) }
     }
 
     /// Whether anything is at `path`, without rendering it.
     public func hasFile(at path: String) async throws -> Bool {
-        if map.pageIndex[path] != nil || copies[path] != nil { return true }
-        return try await otherFiles()[path] != nil
+        if map.pageIndex[path] != nil || copies[path] != nil || assets[path] != nil { return true }
+        guard let group = OtherGroup(path: path) else { return false }
+        return try await files(of: group)[path] != nil
     }
 
     /// 404.html, for any path that has nothing.
@@ -56,17 +80,28 @@ public final class ServedSite: Sendable {
                                         to: output, siteRoot: siteRoot)
     }
 
-    /// The files beside the pages, made by the first caller; the others wait for the same task.
+    /// Every file beside the pages, in the order the build writes them.
     private func otherFiles() async throws -> [String: Data] {
-        let task = others.withLock { task in
-            if let task { return task }
+        var files: [String: Data] = [:]
+        for group in OtherGroup.allCases { files.merge(try await self.files(of: group)) { _, later in later } }
+        return files.merging(assets) { _, later in later }
+    }
+
+    /// The files of `group`, made by the first caller; the others wait for the same task.
+    private func files(of group: OtherGroup) async throws -> [String: Data] {
+        let task = groups.withLock { tasks in
+            if let task = tasks[group] { return task }
             let map = self.map
             let made = Task {
-                var table: [String: Data] = [:]
-                for file in try await map.otherFiles() { table[file.path] = file.data }
-                return table
+                let files: [OutputFile]
+                switch group {
+                case .search: files = await map.model.searchFiles()
+                case .openData: files = try OpenData.files(map.model.site)
+                case .feeds: files = map.feeds().filter { !$0.path.hasPrefix("assets/") }
+                }
+                return Dictionary(files.map { ($0.path, $0.data) }, uniquingKeysWith: { _, later in later })
             }
-            task = made
+            tasks[group] = made
             return made
         }
         return try await task.value

@@ -71,14 +71,6 @@ struct SiteMap: Sendable {
         return file
     }
 
-    /// Every file but the pages and the static copies, in the order the build writes them (a
-    /// later file of the same path would win, as on disk).
-    func otherFiles() async throws -> [OutputFile] {
-        var files = await model.searchFiles()
-        files += try OpenData.files(model.site)
-        return files + feeds()
-    }
-
     /// The Atom feed, the sitemap, robots.txt and the theme's assets.
     func feeds() -> [OutputFile] {
         [AtomFeed.make(model.site), Sitemap.make(model.site, paths: pagePaths), Sitemap.robots(model.site)]
