@@ -50,13 +50,15 @@ results=$work/benchmark-$practices
 mkdir -p "$results"
 for generator in "${generators[@]}"; do : >"$results/$generator.txt"; done
 echo "$practices practices, $runs alternating rounds of: ${generators[*]} (load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores)"
-echo "round  generator  wall(s)  cpu(s)  cpu/wall  peak(MiB)  files"
+# load: the machine's 1-minute load average as the run starts (other work slows every figure).
+echo "round  generator  wall(s)  cpu(s)  cpu/wall  peak(MiB)  files   load"
 for run in $(seq 1 "$runs"); do
   for generator in "${generators[@]}"; do
+    load=$(cut -d' ' -f1 /proc/loadavg)
     read -r wall user sys kib files < <(run_generator "$generator")
     echo "$wall $user $sys $kib $files" >>"$results/$generator.txt"
-    awk -v r="$run" -v g="$generator" -v w="$wall" -v u="$user" -v s="$sys" -v k="$kib" -v f="$files" \
-      'BEGIN { printf "%5d  %-9s  %7.2f  %6.2f  %8.2f  %9.0f  %5s\n", r, g, w, u + s, (u + s) / w, k / 1024, f }'
+    awk -v r="$run" -v g="$generator" -v w="$wall" -v u="$user" -v s="$sys" -v k="$kib" -v f="$files" -v l="$load" \
+      'BEGIN { printf "%5d  %-9s  %7.2f  %6.2f  %8.2f  %9.0f  %5s  %5.2f\n", r, g, w, u + s, (u + s) / w, k / 1024, f, l }'
   done
 done
 

@@ -33,7 +33,7 @@ require_tools scale-benchmark
 results=$work/scale
 mkdir -p "$results"
 echo "Scale benchmark: ${sizes[*]} practices (load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores)"
-echo "size    round  generator  wall(s)  cpu/wall  peak(MiB)  files"
+echo "size    round  generator  wall(s)  cpu/wall  peak(MiB)  files   load (1-minute load average as the run starts)"
 for practices in "${sizes[@]}"; do
   runs=$runs_small
   [ "$practices" -le 10000 ] || runs=$runs_large
@@ -45,14 +45,15 @@ for practices in "${sizes[@]}"; do
   for generator in "${generators[@]}"; do : >"$results/$generator-$practices.tmp"; done
   for run in $(seq 1 "$runs"); do
     for generator in "${generators[@]}"; do
+      load=$(cut -d' ' -f1 /proc/loadavg)
       if [ "$generator" = praxis ]; then
         read -r wall user sys kib files < <(timed "$work/out-scale" "$praxis" build "$corpus" --output "$work/out-scale")
       else
         read -r wall user sys kib files < <(timed "$work/out-scale" hugo --quiet --ignoreCache -s "$hugo_site" -d "$work/out-scale")
       fi
       echo "$wall $user $sys $kib $files" >>"$results/$generator-$practices.tmp"
-      awk -v n="$practices" -v r="$run" -v g="$generator" -v w="$wall" -v u="$user" -v s="$sys" -v k="$kib" -v f="$files" \
-        'BEGIN { printf "%6d  %5d  %-9s  %7.2f  %8.2f  %9.0f  %5s\n", n, r, g, w, (u + s) / w, k / 1024, f }'
+      awk -v n="$practices" -v r="$run" -v g="$generator" -v w="$wall" -v u="$user" -v s="$sys" -v k="$kib" -v f="$files" -v l="$load" \
+        'BEGIN { printf "%6d  %5d  %-9s  %7.2f  %8.2f  %9.0f  %5s  %5.2f\n", n, r, g, w, (u + s) / w, k / 1024, f, l }'
     done
   done
   for generator in "${generators[@]}"; do

@@ -257,7 +257,11 @@ class Bench:
                     break
         else:
             pages = [description for _, description, _ in checks]
-        server = next((line for line in self.output[lines_before:] if line.startswith(("Rebuilt", "Built", "Build failed"))), "")
+        # The server's own line for the build (it may come a moment after the event).
+        server, waited = "", time.monotonic()
+        while not server and time.monotonic() - waited < 0.5:
+            server = next((line for line in self.output[lines_before:] if line.startswith(("Rebuilt", "Built", "Build failed"))), "")
+            time.sleep(0.01)
         relative = os.path.relpath(target, self.root)
         return Result(relative, reload_ms, " + ".join(pages), fetches[0] if fetches else float("nan"), shown, note, server)
 
