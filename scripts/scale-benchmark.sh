@@ -3,6 +3,7 @@
 #
 #   scripts/scale-benchmark.sh                         (all sizes: 1000 10000 50000 100000)
 #   SIZES="1000 10000" scripts/scale-benchmark.sh      (in parts; the 100k corpus alone takes minutes)
+#   scripts/scale-benchmark.sh --table                 (no runs: the table of every size measured so far)
 #
 #   SIZES       the corpus sizes, in practices
 #   RUNS        runs of each generator up to 10,000 practices (default 3)
@@ -22,6 +23,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 read -r -a sizes <<<"${SIZES:-1000 10000 50000 100000}"
+table_only=false
+[ "${1:-}" != --table ] || table_only=true
 runs_small=${RUNS:-3}
 runs_large=${RUNS_LARGE:-1}
 hugo_max=${HUGO_MAX:-50000}
@@ -32,9 +35,16 @@ require_tools scale-benchmark
 
 results=$work/scale
 mkdir -p "$results"
-echo "Scale benchmark: ${sizes[*]} practices (load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores)"
-echo "size    round  generator  wall(s)  cpu/wall  peak(MiB)  files   load (1-minute load average as the run starts)"
+if $table_only; then
+  read -r -a sizes <<<"$(ls "$results" | sed -n 's/^praxis-\([0-9]*\)\.txt$/\1/p' | sort -n | tr '\n' ' ')"
+  [ ${#sizes[@]} -gt 0 ] || { echo "scale-benchmark: nothing measured yet in $results" >&2; exit 1; }
+  echo "Scale benchmark: the runs kept in $results"
+else
+  echo "Scale benchmark: ${sizes[*]} practices (load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores)"
+  echo "size    round  generator  wall(s)  cpu/wall  peak(MiB)  files   load (1-minute load average as the run starts)"
+fi
 for practices in "${sizes[@]}"; do
+  $table_only && break
   runs=$runs_small
   [ "$practices" -le 10000 ] || runs=$runs_large
   generators=(praxis)
@@ -70,9 +80,9 @@ figures() {
     "$(awk '{ print $4 / 1024 }' "$file" | median) $(column "$file" 5 | median)"
 }
 reference_note=""
-if [[ " ${sizes[*]} " != *" 10000 "* ]]; then
+if $table_only || [[ " ${sizes[*]} " != *" 10000 "* ]]; then
   if [ -s "$results/praxis-10000.txt" ]; then
-    reference_note=" (the 10,000 figures: an earlier run, $(cat "$results/praxis-10000.date"))"
+    $table_only || reference_note=" (the 10,000 figures: an earlier run, $(cat "$results/praxis-10000.date"))"
   else
     reference_note=" (no 10,000 figures yet: SIZES=10000 $0)"
   fi
@@ -81,17 +91,17 @@ fi
 echo
 echo "Medians; per practice = wall / practices, relative to the same generator at 10,000$reference_note:"
 echo
-echo "| practices | generator | runs | wall s | CPU/wall | peak RSS MiB | ms per practice | vs 10k | files written |"
-echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|"
+echo "| practices | generator | runs | wall s | CPU/wall | peak RSS MiB | ms per practice | vs 10k | files written | measured |"
+echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|"
 for practices in "${sizes[@]}"; do
   for generator in praxis hugo; do
     row=$(figures "$generator" "$practices")
     [ -n "$row" ] || continue
     reference=$(figures "$generator" 10000 | cut -d' ' -f2)
-    awk -v n="$practices" -v g="$generator" -v row="$row" -v ref="${reference:-}" 'BEGIN {
+    awk -v n="$practices" -v g="$generator" -v row="$row" -v ref="${reference:-}" -v when="$(cat "$results/$generator-$practices.date")" 'BEGIN {
       split(row, f, " "); per = f[2] * 1000 / n
       relative = ref == "" ? "–" : sprintf("%.2fx", per / (ref * 1000 / 10000))
-      printf "| %d | %s | %d | %.2f | %.2f | %.0f | %.2f | %s | %d |\n", n, g, f[1], f[2], f[3], f[4], per, relative, f[5] }'
+      printf "| %d | %s | %d | %.2f | %.2f | %.0f | %.2f | %s | %d | %s |\n", n, g, f[1], f[2], f[3], f[4], per, relative, f[5], when }'
   done
 done
 
