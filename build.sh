@@ -5,10 +5,12 @@
 #   ./build.sh test     the same set-up, then the whole test suite: swift test, then the browser
 #                       checks (scripts/browser/check.py) on the catalogue and the rich test fixture,
 #                       and praxis serve in the browser (scripts/browser/serve_check.py)
-#   ./build.sh bench    the same set-up, then the benchmarks: build time against Hugo
-#                       (scripts/benchmark.sh), first-query bytes of the search
-#                       (scripts/search-benchmark.sh) and how fast praxis serve shows an edit
-#                       (scripts/serve-benchmark.sh); see their headers
+#   ./build.sh bench [N [RUNS]]   the same set-up, then the benchmarks at N practices (10000): praxis
+#                       against Hugo and the cmark-gfm floor (scripts/benchmark.sh), the 1k/10k scale
+#                       table (scripts/scale-benchmark.sh), the stage table (scripts/stage-benchmark.sh),
+#                       how fast praxis serve shows each kind of edit (scripts/serve-benchmark.sh) and
+#                       the search's first-query bytes (scripts/search-benchmark.sh); see their headers
+#   ./build.sh bench scale   the scale table at 1k, 10k, 50k and 100k practices (SIZES=... for fewer)
 #
 # System libraries come from Debian's packages: installed with apt-get when run as root,
 # otherwise the exact command is printed and the script stops.
@@ -18,13 +20,13 @@ cd "$(dirname "$0")"
 command_name=${1:-build}
 case "$command_name" in
   build|test|bench) ;;
-  -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "build.sh: unknown command '$command_name' (use: build, test or bench)" >&2; exit 2 ;;
 esac
 
 # Debian packages the build needs: cmark-gfm with its extensions, pkg-config to find them.
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
-if [ "$command_name" = bench ]; then packages+=(hugo hyperfine time python3); fi
+if [ "$command_name" = bench ]; then packages+=(hugo hyperfine time python3 cmark-gfm); fi
 # The browser checks of `test`: headless Chromium and its WebDriver, Java for the Nu validator,
 # Debian's Python for their virtualenv, a font with Arial's metrics for the theme's font stack;
 # pdfinfo (poppler-utils) for PrintTests, which count the pages Chromium prints. Every tool a test
@@ -95,10 +97,19 @@ case "$command_name" in
   bench)
     swift build -c release --product praxis
     shift
-    scripts/benchmark.sh "$@"
-    echo
-    scripts/search-benchmark.sh
-    echo
-    scripts/serve-benchmark.sh
+    if [ "${1:-}" = scale ]; then
+      scripts/scale-benchmark.sh
+    else
+      practices=${1:-10000}
+      scripts/benchmark.sh "$@"
+      echo
+      SIZES=$(printf '%s\n' 1000 "$practices" | sort -nu | tr '\n' ' ') scripts/scale-benchmark.sh
+      echo
+      scripts/stage-benchmark.sh "$practices"
+      echo
+      scripts/serve-benchmark.sh "$practices"
+      echo
+      scripts/search-benchmark.sh $(printf '%s\n' 1000 "$practices" | sort -nu)
+    fi
     ;;
 esac
