@@ -9,8 +9,17 @@ struct Renderer: Sendable {
     let theme: Theme
     let strings: [String: String]
     let staticSizes: [String: Int]
+    /// Dates, prices and sizes in the site's language; made once, not per page.
+    let format: Format
 
-    var format: Format { Format(strings: strings) }
+    init(site: Site, facets: [Facet], theme: Theme, strings: [String: String], staticSizes: [String: Int]) {
+        self.site = site
+        self.facets = facets
+        self.theme = theme
+        self.strings = strings
+        self.staticSizes = staticSizes
+        format = Format(strings: strings)
+    }
 
     /// One page to render; the list of jobs is the site map.
     enum Job: Sendable {
