@@ -47,7 +47,7 @@ extension Renderer {
             "facetLabel": facet.label,
             "valueLabel": value.label,
             "count": value.practices.count,
-            "practices": practiceCards(Array(pagination.slice(value.practices, size: size)), root: root),
+            "practices": listedCards(ids: Array(pagination.slice(value.practices, size: size)), root: root, heading: "h2"),
             "cardHeading": "h2",
         ])
         return layout(pagination.listPath, template: "facet-value", title: "\(facet.label): \(value.label)", description: nil,
@@ -60,7 +60,7 @@ extension Renderer {
                                     count: Pagination.pageCount(items: site.practices.count, size: size))
         let root = SitePaths.root(from: pagination.path)
         let main = compact(["count": site.practices.count, "countLabel": strings["count-practices"],
-                            "practices": pagination.slice(site.practices, size: size).map { practiceCard($0, root: root) },
+                            "practices": listedCards(pagination.slice(site.practices, size: size), root: root, heading: "h2"),
                             "cardHeading": "h2"])
         return layout(SitePaths.practices, template: "list", title: strings["practices"] ?? "Praxisbeispiele", description: nil,
                       crumbs: [], pagination: pagination, main)
@@ -69,7 +69,8 @@ extension Renderer {
     func workshopsIndex() -> OutputFile {
         let root = SitePaths.root(from: SitePaths.workshops)
         let items = site.workshops.map { ["title": $0.title, "url": root + SitePaths.workshop($0.id), "summary": $0.summary] }
-        let main = compact(["count": items.count, "countLabel": strings["workshops"], "practices": items, "cardHeading": "h2"])
+        let main = compact(["count": items.count, "countLabel": strings["workshops"], "practices": listedEntries(items, root: root, heading: "h2"),
+                            "cardHeading": "h2"])
         return layout(SitePaths.workshops, template: "list", title: strings["workshops"] ?? "Workshops", description: nil, crumbs: [], main)
     }
 
@@ -79,7 +80,8 @@ extension Renderer {
             compact(["title": source.title, "url": root + SitePaths.source(source.id),
                      "summary": [source.publisher, source.author, source.date.map(format.date)].compactMap { $0 }.joined(separator: " · ")])
         }
-        let main = compact(["count": items.count, "countLabel": strings["sources"], "practices": items, "cardHeading": "h2"])
+        let main = compact(["count": items.count, "countLabel": strings["sources"], "practices": listedEntries(items, root: root, heading: "h2"),
+                            "cardHeading": "h2"])
         return layout(SitePaths.sources, template: "list", title: strings["sources"] ?? "Quellen", description: nil, crumbs: [], main)
     }
 

@@ -50,7 +50,7 @@ extension Renderer {
             "sessions": sessions,
             "hasTimes": day.sessions.contains { $0.time != nil } ? true : nil,
             "materials": materials,
-            "practices": practiceCards(day.practices, root: root),
+            "practices": listedCards(ids: day.practices, root: root, heading: "h3"),
             "previous": neighbour(position - 1),
             "next": neighbour(position + 1),
             "body": site.body(of: day.origin.file, root: root),

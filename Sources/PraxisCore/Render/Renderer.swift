@@ -11,6 +11,15 @@ struct Renderer: Sendable {
     let staticSizes: [String: Int]
     /// Dates, prices and sizes in the site's language; made once, not per page.
     let format: Format
+    /// The site menu's entries (label, root-relative path), the same on every page.
+    let navEntries: [(label: String, path: String)]
+    /// Whether the theme renders the shared pieces of Renderer+Fragments through templates of their own.
+    let hasSiteHeader: Bool
+    let hasPracticeCard: Bool
+    /// Those pieces, once rendered.
+    let fragments = FragmentCache()
+    /// The theme's templates with this build's interface texts written in (Theme+InlinedStrings).
+    let library: MustacheLibrary
 
     init(site: Site, facets: [Facet], theme: Theme, strings: [String: String], staticSizes: [String: Int]) {
         self.site = site
@@ -19,6 +28,10 @@ struct Renderer: Sendable {
         self.strings = strings
         self.staticSizes = staticSizes
         format = Format(strings: strings)
+        navEntries = Self.navEntries(site: site, facets: facets, strings: strings)
+        library = theme.library(inlining: strings)
+        hasSiteHeader = library.getTemplate(named: "site-header") != nil
+        hasPracticeCard = library.getTemplate(named: "practice-card") != nil
     }
 
     /// One page to render; the list of jobs is the site map.
@@ -113,7 +126,7 @@ struct Renderer: Sendable {
         if context["cardHeading"] == nil { context["cardHeading"] = "h3" }
         context["lang"] = lang ?? site.config.language
         context["t"] = strings
-        context["site"] = compact(["title": site.config.title, "description": site.config.description, "url": root.isEmpty ? "./" : root])
+        context["site"] = siteContext(root: root)
         context["title"] = title
         context["documentTitle"] = path.isEmpty ? site.config.title
             : current == title ? "\(title) – \(site.config.title)" : "\(title) – \(current) – \(site.config.title)"
@@ -123,47 +136,49 @@ struct Renderer: Sendable {
         context["js"] = root + "assets/praxis.js"
         context["feed"] = root + "feed.xml"
         context["searchURL"] = root + SitePaths.search
-        context["nav"] = navigation(root: root, current: path)
+        if let header = siteHeader(root: root, current: path) {
+            context["siteHeader"] = header
+        } else {
+            context["nav"] = navigation(root: root, current: path)
+        }
         context["footerPages"] = site.pages.map { ["title": $0.title, "url": root + SitePaths.page($0.id)] }
         if !path.isEmpty {
             var trail: [[String: Any]] = [["label": strings["home"] ?? "Start", "url": root.isEmpty ? "./" : root]]
             for (label, crumbPath) in crumbs { trail.append(["label": label, "url": root + crumbPath]) }
             trail.append(["label": current, "current": true])
             context["breadcrumbs"] = trail
-            context["breadcrumbsCount"] = trail.count
+            context["breadcrumbsCount"] = CountValue(trail.count)
         }
-        let html = theme.library.render(context, withTemplate: template) ?? ""
+        let html = library.render(context, withTemplate: template) ?? ""
         return OutputFile(path: path.hasSuffix(".html") ? path : SitePaths.file(for: path), text: html)
-    }
-
-    private func navigation(root: String, current: String) -> [[String: Any]] {
-        var items: [(String, String)] = [(strings["practices"] ?? "Praxisbeispiele", SitePaths.practices)]
-        for facet in facets where facet.kind == .vocabulary {
-            items.append((facet.label, SitePaths.facet(facet.name)))
-        }
-        items.append((strings["partners"] ?? "Partner", SitePaths.facet("partners")))
-        if !site.workshops.isEmpty { items.append((strings["workshops"] ?? "Workshops", SitePaths.workshops)) }
-        items.append((strings["search"] ?? "Suche", SitePaths.search))
-        return items.map { label, path in
-            var item: [String: Any] = ["label": label, "url": root + path]
-            if current == path { item["current"] = true } else if current.hasPrefix(path) { item["section"] = true }
-            return item
-        }
     }
 
     /// A dictionary without the nil values, so Mustache sections see absent keys, not empty ones.
     func compact(_ values: [String: Any?]) -> [String: Any] {
         var result: [String: Any] = [:]
+        result.reserveCapacity(values.count + 4)
         for (key, value) in values {
             guard let value else { continue }
-            if let text = value as? String, text.isEmpty { continue }
-            if let list = value as? [Any] {
-                if list.isEmpty { continue }
+            // Most values are text: one cast settles them. (Asking lists `as? [Any]` would copy
+            // them, boxing every entry.)
+            if let text = value as? String {
+                if !text.isEmpty { result[key] = text }
+                continue
+            }
+            if let list = value as? any ListValue {
+                if list.count == 0 { continue }
                 // Mustache cannot ask a list for its size: `{{#relatedCount}}` wraps a non-empty list.
-                result[key + "Count"] = list.count
+                result[key + "Count"] = CountValue(list.count)
             }
             result[key] = value
         }
         return result
     }
 }
+
+/// A list in a page's context, whatever its elements.
+protocol ListValue {
+    var count: Int { get }
+}
+
+extension Array: ListValue {}
