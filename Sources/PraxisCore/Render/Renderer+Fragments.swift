@@ -53,9 +53,9 @@ extension Renderer {
     func listedCards(_ practices: some Sequence<Practice>, root: String, heading: String) -> [[String: Any]] {
         guard hasPracticeCard else { return practices.map { practiceCard($0, root: root) } }
         return practices.map { practice in
-            ["card": fragments.piece("card\u{0}\(practice.id)\u{0}\(root)\u{0}\(heading)") {
+            ["card": TextValue(fragments.piece("card\u{0}\(practice.id)\u{0}\(root)\u{0}\(heading)") {
                 card(practiceCard(practice, root: root), root: root, heading: heading)
-            }]
+            })]
         }
     }
 
@@ -66,13 +66,13 @@ extension Renderer {
     /// Workshops and sources listed like practices: rendered with the card template each time (few pages show them).
     func listedEntries(_ entries: [[String: Any]], root: String, heading: String) -> [[String: Any]] {
         guard hasPracticeCard else { return entries }
-        return entries.map { ["card": card($0, root: root, heading: heading)] }
+        return entries.map { ["card": TextValue(card($0, root: root, heading: heading))] }
     }
 
     private func card(_ fields: [String: Any], root: String, heading: String) -> String {
         var context = sharedContext(root: root)
         context.merge(fields) { _, own in own }
-        context["cardHeading"] = heading
+        context["cardHeading"] = TextValue(heading)
         return library.render(context, withTemplate: "practice-card") ?? ""
     }
 }

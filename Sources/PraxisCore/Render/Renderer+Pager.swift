@@ -11,7 +11,7 @@ extension Renderer {
     /// no key of the page around them (a day's `previous`) is picked up by mistake.
     func pager(_ pagination: Pagination, root: String) -> [String: Any]? {
         guard pagination.count > 1 else { return nil }
-        let link: (Int) -> [String: Any] = { ["url": root + pagination.path($0), "number": $0] }
+        let link: (Int) -> [String: Any] = { ["url": TextValue(root + pagination.path($0)), "number": $0] }
         let pages = pagination.window.map { number -> [String: Any] in
             guard let number else { return ["isGap": true, "isCurrent": false] }
             return link(number).merging(["isGap": false, "isCurrent": number == pagination.number]) { a, _ in a }

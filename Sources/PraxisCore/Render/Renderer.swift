@@ -120,32 +120,32 @@ struct Renderer: Sendable {
                 current = pageStatus(pagination)
             }
         }
-        context["root"] = root
+        context["root"] = TextValue(root)
         // Cards sit one level below the heading of their list; pages that list them right
         // under the h1 set "h2", the partner page (h2 section, h3 field) sets "h4".
-        if context["cardHeading"] == nil { context["cardHeading"] = "h3" }
-        context["lang"] = lang ?? site.config.language
+        if context["cardHeading"] == nil { context["cardHeading"] = TextValue("h3") }
+        context["lang"] = TextValue(lang ?? site.config.language)
         context["t"] = strings
         context["site"] = siteContext(root: root)
-        context["title"] = title
-        context["documentTitle"] = path.isEmpty ? site.config.title
-            : current == title ? "\(title) – \(site.config.title)" : "\(title) – \(current) – \(site.config.title)"
-        if let description = description ?? site.config.description { context["description"] = description }
-        context["canonical"] = site.config.baseURL + path
-        context["css"] = root + "assets/praxis.css"
-        context["js"] = root + "assets/praxis.js"
-        context["feed"] = root + "feed.xml"
-        context["searchURL"] = root + SitePaths.search
+        context["title"] = TextValue(title)
+        context["documentTitle"] = TextValue(path.isEmpty ? site.config.title
+            : current == title ? "\(title) – \(site.config.title)" : "\(title) – \(current) – \(site.config.title)")
+        if let description = description ?? site.config.description { context["description"] = TextValue(description) }
+        context["canonical"] = TextValue(site.config.baseURL + path)
+        context["css"] = TextValue(root + "assets/praxis.css")
+        context["js"] = TextValue(root + "assets/praxis.js")
+        context["feed"] = TextValue(root + "feed.xml")
+        context["searchURL"] = TextValue(root + SitePaths.search)
         if let header = siteHeader(root: root, current: path) {
-            context["siteHeader"] = header
+            context["siteHeader"] = TextValue(header)
         } else {
             context["nav"] = navigation(root: root, current: path)
         }
-        context["footerPages"] = site.pages.map { ["title": $0.title, "url": root + SitePaths.page($0.id)] }
+        context["footerPages"] = site.pages.map { ["title": TextValue($0.title), "url": TextValue(root + SitePaths.page($0.id))] }
         if !path.isEmpty {
-            var trail: [[String: Any]] = [["label": strings["home"] ?? "Start", "url": root.isEmpty ? "./" : root]]
-            for (label, crumbPath) in crumbs { trail.append(["label": label, "url": root + crumbPath]) }
-            trail.append(["label": current, "current": true])
+            var trail: [[String: Any]] = [["label": TextValue(strings["home"] ?? "Start"), "url": TextValue(root.isEmpty ? "./" : root)]]
+            for (label, crumbPath) in crumbs { trail.append(["label": TextValue(label), "url": TextValue(root + crumbPath)]) }
+            trail.append(["label": TextValue(current), "current": true])
             context["breadcrumbs"] = trail
             context["breadcrumbsCount"] = CountValue(trail.count)
         }
@@ -162,7 +162,7 @@ struct Renderer: Sendable {
             // Most values are text: one cast settles them. (Asking lists `as? [Any]` would copy
             // them, boxing every entry.)
             if let text = value as? String {
-                if !text.isEmpty { result[key] = text }
+                if !text.isEmpty { result[key] = TextValue(text) }
                 continue
             }
             if let list = value as? any ListValue {
