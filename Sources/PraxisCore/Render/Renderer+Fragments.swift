@@ -49,7 +49,7 @@ extension Renderer {
 
     /// The entries of a list of practice cards (practice-list.mustache). With the theme's
     /// `practice-card` template each entry is only its rendered `card`, made once per practice,
-    /// link depth and heading level, however many lists show it.
+    /// link depth and heading level, however many lists show it (see `joinedCards`).
     func listedCards(_ practices: some Sequence<Practice>, root: String, heading: String) -> [[String: Any]] {
         guard hasPracticeCard else { return practices.map { practiceCard($0, root: root) } }
         return practices.map { practice in
@@ -61,6 +61,16 @@ extension Renderer {
 
     func listedCards(ids: [String], root: String, heading: String) -> [[String: Any]] {
         listedCards(ids.compactMap { site.practiceByID[$0] }, root: root, heading: heading)
+    }
+
+    /// The cards of `entries` (made by `listedCards` or `listedEntries`) one after the other, for a
+    /// list's `{{{cards}}}`: one value to print rather than a section run per card. Nil without
+    /// the `practice-card` template.
+    func joinedCards(_ entries: [[String: Any]]) -> TextValue? {
+        guard hasPracticeCard else { return nil }
+        var joined = ""
+        for entry in entries { joined += (entry["card"] as? TextValue)?.text ?? "" }
+        return TextValue(joined)
     }
 
     /// Workshops and sources listed like practices: rendered with the card template each time (few pages show them).

@@ -9,7 +9,10 @@ extension Renderer {
             for value in fields.values {
                 let members = practiceIDs.filter { site.practiceByID[$0]?.facetValues["fields"]?.contains(value.id) == true }
                 if !members.isEmpty {
-                    groups.append(["label": value.label, "url": root + fields.url(of: value), "practices": listedCards(ids: members, root: root, heading: "h4")])
+                    let cards = listedCards(ids: members, root: root, heading: "h4")
+                    var group: [String: Any] = ["label": value.label, "url": root + fields.url(of: value), "practices": cards]
+                    group["cards"] = joinedCards(cards)
+                    groups.append(group)
                 }
             }
         }
