@@ -1,11 +1,17 @@
+import Foundation
+
 /// How dates, prices and sizes read in the site's language.
-struct Format {
-    let strings: [String: String]
+struct Format: Sendable {
+    /// The twelve month names of the strings table's `months`, read once per build, not per date.
+    private let months: [String]
+
+    init(strings: [String: String]) {
+        months = (strings["months"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
 
     /// "2026-11-22" -> "22. November 2026" (German) or "22 November 2026".
     func date(_ iso: String) -> String {
         let parts = iso.split(separator: "-")
-        let months = (strings["months"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         switch parts.count {
         case 3:
             guard let month = Int(parts[1]), let day = Int(parts[2]), months.count == 12 else { return iso }

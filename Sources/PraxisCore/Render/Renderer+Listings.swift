@@ -43,11 +43,13 @@ extension Renderer {
         let pagination = Pagination(listPath: SitePaths.facetValue(facet.name, value.id), number: page,
                                     count: Pagination.pageCount(items: value.practices.count, size: size))
         let root = SitePaths.root(from: pagination.path)
+        let cards = listedCards(ids: Array(pagination.slice(value.practices, size: size)), root: root, heading: "h2")
         let main = compact([
             "facetLabel": facet.label,
             "valueLabel": value.label,
             "count": value.practices.count,
-            "practices": practiceCards(Array(pagination.slice(value.practices, size: size)), root: root),
+            "practices": cards,
+            "cards": joinedCards(cards),
             "cardHeading": "h2",
         ])
         return layout(pagination.listPath, template: "facet-value", title: "\(facet.label): \(value.label)", description: nil,
@@ -59,8 +61,9 @@ extension Renderer {
         let pagination = Pagination(listPath: SitePaths.practices, number: page,
                                     count: Pagination.pageCount(items: site.practices.count, size: size))
         let root = SitePaths.root(from: pagination.path)
+        let cards = listedCards(pagination.slice(site.practices, size: size), root: root, heading: "h2")
         let main = compact(["count": site.practices.count, "countLabel": strings["count-practices"],
-                            "practices": pagination.slice(site.practices, size: size).map { practiceCard($0, root: root) },
+                            "practices": cards, "cards": joinedCards(cards),
                             "cardHeading": "h2"])
         return layout(SitePaths.practices, template: "list", title: strings["practices"] ?? "Praxisbeispiele", description: nil,
                       crumbs: [], pagination: pagination, main)
@@ -69,7 +72,9 @@ extension Renderer {
     func workshopsIndex() -> OutputFile {
         let root = SitePaths.root(from: SitePaths.workshops)
         let items = site.workshops.map { ["title": $0.title, "url": root + SitePaths.workshop($0.id), "summary": $0.summary] }
-        let main = compact(["count": items.count, "countLabel": strings["workshops"], "practices": items, "cardHeading": "h2"])
+        let cards = listedEntries(items, root: root, heading: "h2")
+        let main = compact(["count": items.count, "countLabel": strings["workshops"], "practices": cards, "cards": joinedCards(cards),
+                            "cardHeading": "h2"])
         return layout(SitePaths.workshops, template: "list", title: strings["workshops"] ?? "Workshops", description: nil, crumbs: [], main)
     }
 
@@ -79,7 +84,9 @@ extension Renderer {
             compact(["title": source.title, "url": root + SitePaths.source(source.id),
                      "summary": [source.publisher, source.author, source.date.map(format.date)].compactMap { $0 }.joined(separator: " · ")])
         }
-        let main = compact(["count": items.count, "countLabel": strings["sources"], "practices": items, "cardHeading": "h2"])
+        let cards = listedEntries(items, root: root, heading: "h2")
+        let main = compact(["count": items.count, "countLabel": strings["sources"], "practices": cards, "cards": joinedCards(cards),
+                            "cardHeading": "h2"])
         return layout(SitePaths.sources, template: "list", title: strings["sources"] ?? "Quellen", description: nil, crumbs: [], main)
     }
 

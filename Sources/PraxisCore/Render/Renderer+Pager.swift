@@ -2,16 +2,18 @@
 extension Renderer {
     /// "Seite 2 von 5", from the theme's strings.
     func pageStatus(_ pagination: Pagination) -> String {
+        // The standard library's `replacing`, not Foundation's `replacingOccurrences`, which goes
+        // through NSString: a twentieth of a list page's time.
         (strings["page-of"] ?? "Seite {page} von {pages}")
-            .replacingOccurrences(of: "{page}", with: String(pagination.number))
-            .replacingOccurrences(of: "{pages}", with: String(pagination.count))
+            .replacing("{page}", with: String(pagination.number))
+            .replacing("{pages}", with: String(pagination.count))
     }
 
     /// The context of the pager; nil for a list that fits on one page. Keys are named so that
     /// no key of the page around them (a day's `previous`) is picked up by mistake.
     func pager(_ pagination: Pagination, root: String) -> [String: Any]? {
         guard pagination.count > 1 else { return nil }
-        let link: (Int) -> [String: Any] = { ["url": root + pagination.path($0), "number": $0] }
+        let link: (Int) -> [String: Any] = { ["url": TextValue(root + pagination.path($0)), "number": $0] }
         let pages = pagination.window.map { number -> [String: Any] in
             guard let number else { return ["isGap": true, "isCurrent": false] }
             return link(number).merging(["isGap": false, "isCurrent": number == pagination.number]) { a, _ in a }

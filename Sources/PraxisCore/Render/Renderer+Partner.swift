@@ -9,7 +9,10 @@ extension Renderer {
             for value in fields.values {
                 let members = practiceIDs.filter { site.practiceByID[$0]?.facetValues["fields"]?.contains(value.id) == true }
                 if !members.isEmpty {
-                    groups.append(["label": value.label, "url": root + fields.url(of: value), "practices": practiceCards(members, root: root)])
+                    let cards = listedCards(ids: members, root: root, heading: "h4")
+                    var group: [String: Any] = ["label": value.label, "url": root + fields.url(of: value), "practices": cards]
+                    group["cards"] = joinedCards(cards)
+                    groups.append(group)
                 }
             }
         }
@@ -23,7 +26,7 @@ extension Renderer {
             "kind": partner.kind.map { strings["kind-\($0)"] ?? $0 },
             "country": partner.country.map { CountryNames.name(of: $0, language: site.config.language) },
             "website": partner.url,
-            "practiceCount": practiceIDs.isEmpty ? nil : practiceIDs.count,
+            "practiceCount": practiceIDs.isEmpty ? nil : CountValue(practiceIDs.count),
             "groups": groups,
             "workshops": workshops,
             "cardHeading": "h4",

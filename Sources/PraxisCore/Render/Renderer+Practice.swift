@@ -7,9 +7,9 @@ extension Renderer {
         for facet in facets where facet.kind == .vocabulary || facet.kind == .tags {
             let ids: [String] = facet.kind == .tags ? practice.tags.map(Slug.make) : (practice.facetValues[facet.name] ?? [])
             let values = ids.compactMap(facet.value(id:)).map { value in
-                ["label": value.label, "url": root + facet.url(of: value)]
+                ["label": TextValue(value.label), "url": TextValue(root + facet.url(of: value))]
             }
-            if !values.isEmpty { facetRows.append(["label": facet.label, "values": values]) }
+            if !values.isEmpty { facetRows.append(["label": TextValue(facet.label), "values": values]) }
         }
         let days = (site.daysOfPractice[practice.id] ?? []).compactMap { ref -> [String: Any]? in
             guard let workshop = site.workshopByID[ref.workshop], let day = site.days[ref.workshop]?.first(where: { $0.id == ref.day }) else { return nil }
@@ -18,12 +18,12 @@ extension Renderer {
         }
         let translations = practice.translations.compactMap { translation -> [String: Any]? in
             guard let other = site.practiceByID[translation.id] else { return nil }
-            return ["lang": translation.lang, "title": other.title, "url": root + SitePaths.practice(other.id)]
+            return ["lang": TextValue(translation.lang), "title": TextValue(other.title), "url": TextValue(root + SitePaths.practice(other.id))]
         }
         var country: [String: Any]?
         if let code = practice.place?.country, let facet = facets.first(where: { $0.kind == .country }),
            let value = facet.value(id: code.lowercased()) {
-            country = ["label": value.label, "url": root + facet.url(of: value)]
+            country = ["label": TextValue(value.label), "url": TextValue(root + facet.url(of: value))]
         }
         let contact = practice.contact.map {
             compact(["name": $0.name, "role": $0.role, "email": $0.email, "url": $0.url])

@@ -39,6 +39,7 @@ extension Renderer {
             return compact(["title": material.title, "url": root + LinkURL(path: file).text, "type": format.fileType(file),
                             "size": staticSizes[file].map(format.size)])
         }
+        let dayCards = listedCards(ids: day.practices, root: root, heading: "h3")
         let sessions = day.sessions.map { compact(["time": $0.time, "title": $0.title, "note": $0.note]) }
         let main = compact([
             "day": true,
@@ -50,7 +51,8 @@ extension Renderer {
             "sessions": sessions,
             "hasTimes": day.sessions.contains { $0.time != nil } ? true : nil,
             "materials": materials,
-            "practices": practiceCards(day.practices, root: root),
+            "practices": dayCards,
+            "cards": joinedCards(dayCards),
             "previous": neighbour(position - 1),
             "next": neighbour(position + 1),
             "body": site.body(of: day.origin.file, root: root),

@@ -10,8 +10,30 @@ struct Renderer: Sendable {
     let theme: Theme
     let strings: [String: String]
     let staticSizes: [String: Int]
+    /// Dates, prices and sizes in the site's language; made once, not per page.
+    let format: Format
+    /// The site menu's entries (label, root-relative path), the same on every page.
+    let navEntries: [(label: String, path: String)]
+    /// Whether the theme renders the shared pieces of Renderer+Fragments through templates of their own.
+    let hasSiteHeader: Bool
+    let hasPracticeCard: Bool
+    /// Those pieces, once rendered.
+    let fragments = FragmentCache()
+    /// The theme's templates with this build's interface texts written in (Theme+InlinedStrings).
+    let library: MustacheLibrary
 
-    var format: Format { Format(strings: strings) }
+    init(site: Site, facets: [Facet], theme: Theme, strings: [String: String], staticSizes: [String: Int]) {
+        self.site = site
+        self.facets = facets
+        self.theme = theme
+        self.strings = strings
+        self.staticSizes = staticSizes
+        format = Format(strings: strings)
+        navEntries = Self.navEntries(site: site, facets: facets, strings: strings)
+        library = theme.library(inlining: strings)
+        hasSiteHeader = library.getTemplate(named: "site-header") != nil
+        hasPracticeCard = library.getTemplate(named: "practice-card") != nil
+    }
 
     /// One page to render; `SiteMap.path(of:)` names its file.
     enum Job: Sendable {
@@ -84,63 +106,65 @@ struct Renderer: Sendable {
                 current = pageStatus(pagination)
             }
         }
-        context["root"] = root
+        context["root"] = TextValue(root)
         // Cards sit one level below the heading of their list; pages that list them right
         // under the h1 set "h2", the partner page (h2 section, h3 field) sets "h4".
-        if context["cardHeading"] == nil { context["cardHeading"] = "h3" }
-        context["lang"] = lang ?? site.config.language
+        if context["cardHeading"] == nil { context["cardHeading"] = TextValue("h3") }
+        context["lang"] = TextValue(lang ?? site.config.language)
         context["t"] = strings
-        context["site"] = compact(["title": site.config.title, "description": site.config.description, "url": root.isEmpty ? "./" : root])
-        context["title"] = title
-        context["documentTitle"] = path.isEmpty ? site.config.title
-            : current == title ? "\(title) – \(site.config.title)" : "\(title) – \(current) – \(site.config.title)"
-        if let description = description ?? site.config.description { context["description"] = description }
-        context["canonical"] = site.config.baseURL + path
-        context["css"] = root + "assets/praxis.css"
-        context["js"] = root + "assets/praxis.js"
-        context["feed"] = root + "feed.xml"
-        context["searchURL"] = root + SitePaths.search
-        context["nav"] = navigation(root: root, current: path)
-        context["footerPages"] = site.pages.map { ["title": $0.title, "url": root + SitePaths.page($0.id)] }
+        context["site"] = siteContext(root: root)
+        context["title"] = TextValue(title)
+        context["documentTitle"] = TextValue(path.isEmpty ? site.config.title
+            : current == title ? "\(title) – \(site.config.title)" : "\(title) – \(current) – \(site.config.title)")
+        if let description = description ?? site.config.description { context["description"] = TextValue(description) }
+        context["canonical"] = TextValue(site.config.baseURL + path)
+        context["css"] = TextValue(root + "assets/praxis.css")
+        context["js"] = TextValue(root + "assets/praxis.js")
+        context["feed"] = TextValue(root + "feed.xml")
+        context["searchURL"] = TextValue(root + SitePaths.search)
+        if let header = siteHeader(root: root, current: path) {
+            context["siteHeader"] = TextValue(header)
+        } else {
+            context["nav"] = navigation(root: root, current: path)
+        }
+        context["footerPages"] = site.pages.map { ["title": TextValue($0.title), "url": TextValue(root + SitePaths.page($0.id))] }
         if !path.isEmpty {
-            var trail: [[String: Any]] = [["label": strings["home"] ?? "Start", "url": root.isEmpty ? "./" : root]]
-            for (label, crumbPath) in crumbs { trail.append(["label": label, "url": root + crumbPath]) }
-            trail.append(["label": current, "current": true])
+            var trail: [[String: Any]] = [["label": TextValue(strings["home"] ?? "Start"), "url": TextValue(root.isEmpty ? "./" : root)]]
+            for (label, crumbPath) in crumbs { trail.append(["label": TextValue(label), "url": TextValue(root + crumbPath)]) }
+            trail.append(["label": TextValue(current), "current": true])
             context["breadcrumbs"] = trail
-            context["breadcrumbsCount"] = trail.count
+            context["breadcrumbsCount"] = CountValue(trail.count)
         }
-        let html = theme.library.render(context, withTemplate: template) ?? ""
+        let html = library.render(context, withTemplate: template) ?? ""
         return OutputFile(path: path.hasSuffix(".html") ? path : SitePaths.file(for: path), text: html)
-    }
-
-    private func navigation(root: String, current: String) -> [[String: Any]] {
-        var items: [(String, String)] = [(strings["practices"] ?? "Praxisbeispiele", SitePaths.practices)]
-        for facet in facets where facet.kind == .vocabulary {
-            items.append((facet.label, SitePaths.facet(facet.name)))
-        }
-        items.append((strings["partners"] ?? "Partner", SitePaths.facet("partners")))
-        if !site.workshops.isEmpty { items.append((strings["workshops"] ?? "Workshops", SitePaths.workshops)) }
-        items.append((strings["search"] ?? "Suche", SitePaths.search))
-        return items.map { label, path in
-            var item: [String: Any] = ["label": label, "url": root + path]
-            if current == path { item["current"] = true } else if current.hasPrefix(path) { item["section"] = true }
-            return item
-        }
     }
 
     /// A dictionary without the nil values, so Mustache sections see absent keys, not empty ones.
     func compact(_ values: [String: Any?]) -> [String: Any] {
         var result: [String: Any] = [:]
+        result.reserveCapacity(values.count + 4)
         for (key, value) in values {
             guard let value else { continue }
-            if let text = value as? String, text.isEmpty { continue }
-            if let list = value as? [Any] {
-                if list.isEmpty { continue }
+            // Most values are text: one cast settles them. (Asking lists `as? [Any]` would copy
+            // them, boxing every entry.)
+            if let text = value as? String {
+                if !text.isEmpty { result[key] = TextValue(text) }
+                continue
+            }
+            if let list = value as? any ListValue {
+                if list.count == 0 { continue }
                 // Mustache cannot ask a list for its size: `{{#relatedCount}}` wraps a non-empty list.
-                result[key + "Count"] = list.count
+                result[key + "Count"] = CountValue(list.count)
             }
             result[key] = value
         }
         return result
     }
 }
+
+/// A list in a page's context, whatever its elements.
+protocol ListValue {
+    var count: Int { get }
+}
+
+extension Array: ListValue {}

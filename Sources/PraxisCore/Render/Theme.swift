@@ -68,9 +68,13 @@ public struct Theme: Sendable {
                 let templateName = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
                 templateTexts[templateName] = text
                 do {
-                    library.register(try MustacheTemplate(string: text), named: templateName)
+                    // Every template escapes `{{value}}` with Praxis's HTML escaping (see
+                    // HTMLContentType); a template may still choose another type with its own pragma.
+                    _ = HTMLContentType.registration
+                    library.register(try MustacheTemplate(string: HTMLContentType.pragma + text), named: templateName)
                 } catch let error as MustacheTemplate.ParserError {
-                    problems.add("\(origin)/\(path)", line: error.context.lineNumber, "is not a valid Mustache template: \(error.error).",
+                    // The pragma is a line of its own before the template's first line.
+                    problems.add("\(origin)/\(path)", line: max(1, error.context.lineNumber - 1), "is not a valid Mustache template: \(error.error).",
                                  hint: "Check that every {{#section}} is closed by {{/section}} with the same name.")
                 } catch {
                     problems.add("\(origin)/\(path)", line: nil, "is not a valid Mustache template: \(error).")

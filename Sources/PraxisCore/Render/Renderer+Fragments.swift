@@ -1,0 +1,88 @@
+/// The pieces that many pages share, rendered once per build through the theme's own templates
+/// (FragmentCache): the site header per link depth and menu state, a practice's card per link
+/// depth and heading level. A theme opts in by having the templates; without `site-header` its base
+/// gets `nav` and renders the menu on every page, without `practice-card` its lists get the cards'
+/// fields.
+extension Renderer {
+    /// What a shared piece sees besides its own fields: nothing of the page it lands on but the
+    /// link depth, so that it may be reused on every page at that depth.
+    func sharedContext(root: String) -> [String: Any] {
+        ["root": root, "t": strings, "site": siteContext(root: root), "css": root + "assets/praxis.css",
+         "js": root + "assets/praxis.js", "feed": root + "feed.xml", "searchURL": root + SitePaths.search]
+    }
+
+    func siteContext(root: String) -> [String: Any] {
+        compact(["title": site.config.title, "description": site.config.description, "url": root.isEmpty ? "./" : root])
+    }
+
+    /// The rendered `site-header` template for a page at `current` (its menu marks the page or its
+    /// section), or nil when the theme has none.
+    func siteHeader(root: String, current: String) -> String? {
+        guard hasSiteHeader else { return nil }
+        let state = String(navEntries.map { current == $0.path ? "c" : current.hasPrefix($0.path) ? "s" : "-" })
+        return fragments.piece("header\u{0}\(root)\u{0}\(state)") {
+            var context = sharedContext(root: root)
+            context["nav"] = navigation(root: root, current: current)
+            return library.render(context, withTemplate: "site-header") ?? ""
+        }
+    }
+
+    /// The practice menu entries, label and root-relative path, in order.
+    static func navEntries(site: Site, facets: [Facet], strings: [String: String]) -> [(label: String, path: String)] {
+        var items: [(label: String, path: String)] = [(strings["practices"] ?? "Praxisbeispiele", SitePaths.practices)]
+        for facet in facets where facet.kind == .vocabulary {
+            items.append((facet.label, SitePaths.facet(facet.name)))
+        }
+        items.append((strings["partners"] ?? "Partner", SitePaths.facet("partners")))
+        if !site.workshops.isEmpty { items.append((strings["workshops"] ?? "Workshops", SitePaths.workshops)) }
+        items.append((strings["search"] ?? "Suche", SitePaths.search))
+        return items
+    }
+
+    func navigation(root: String, current: String) -> [[String: Any]] {
+        navEntries.map { label, path in
+            var item: [String: Any] = ["label": label, "url": root + path]
+            if current == path { item["current"] = true } else if current.hasPrefix(path) { item["section"] = true }
+            return item
+        }
+    }
+
+    /// The entries of a list of practice cards (practice-list.mustache). With the theme's
+    /// `practice-card` template each entry is only its rendered `card`, made once per practice,
+    /// link depth and heading level, however many lists show it (see `joinedCards`).
+    func listedCards(_ practices: some Sequence<Practice>, root: String, heading: String) -> [[String: Any]] {
+        guard hasPracticeCard else { return practices.map { practiceCard($0, root: root) } }
+        return practices.map { practice in
+            ["card": TextValue(fragments.piece("card\u{0}\(practice.id)\u{0}\(root)\u{0}\(heading)") {
+                card(practiceCard(practice, root: root), root: root, heading: heading)
+            })]
+        }
+    }
+
+    func listedCards(ids: [String], root: String, heading: String) -> [[String: Any]] {
+        listedCards(ids.compactMap { site.practiceByID[$0] }, root: root, heading: heading)
+    }
+
+    /// The cards of `entries` (made by `listedCards` or `listedEntries`) one after the other, for a
+    /// list's `{{{cards}}}`: one value to print rather than a section run per card. Nil without
+    /// the `practice-card` template.
+    func joinedCards(_ entries: [[String: Any]]) -> TextValue? {
+        guard hasPracticeCard else { return nil }
+        var joined = ""
+        for entry in entries { joined += (entry["card"] as? TextValue)?.text ?? "" }
+        return TextValue(joined)
+    }
+
+    /// Workshops and sources listed like practices: rendered with the card template each time (few pages show them).
+    func listedEntries(_ entries: [[String: Any]], root: String, heading: String) -> [[String: Any]] {
+        guard hasPracticeCard else { return entries }
+        return entries.map { ["card": TextValue(card($0, root: root, heading: heading))] }
+    }
+
+    private func card(_ fields: [String: Any], root: String, heading: String) -> String {
+        var context = sharedContext(root: root)
+        context.merge(fields) { _, own in own }
+        context["cardHeading"] = TextValue(heading)
+        return library.render(context, withTemplate: "practice-card") ?? ""
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import XCTest
+
+/// How the render stage uses a theme's templates: the pieces rendered once per build and reused
+/// (`site-header`, `practice-card`) give the same pages as writing them into the pages' templates, and
+/// a theme without those templates still builds; template errors name their own line.
+final class ThemeTemplateTests: XCTestCase {
+    static let theme = CatalogueTests.projectRoot.appending(path: "themes/default")
+
+    /// The default theme as it was before the shared pieces: the site header written into
+    /// base.mustache, the card into practice-list.mustache, both looped over on every page.
+    func testAThemeWithoutTheSharedPieceTemplatesRendersTheSamePages() throws {
+        let folder = try TemporaryFolder()
+        let withPieces = folder.url.appending(path: "with-pieces"), inline = folder.url.appending(path: "inline")
+        try PraxisCommand.build(SiteOutputTests.fixture, output: withPieces)
+
+        let site = folder.url.appending(path: "site")
+        try FileManager.default.copyItem(at: SiteOutputTests.fixture, to: site)
+        try FileManager.default.createDirectory(at: site.appending(path: "themes"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.theme, to: site.appending(path: "themes/default"))
+        let templates = site.appending(path: "themes/default/templates")
+        let header = try withoutLeadingComment(read(templates.appending(path: "site-header.mustache")))
+        let card = try withoutLeadingComment(read(templates.appending(path: "practice-card.mustache")))
+        let base = try read(templates.appending(path: "base.mustache"))
+        XCTAssertTrue(base.contains("{{{siteHeader}}}\n"))
+        try base.replacingOccurrences(of: "{{{siteHeader}}}\n", with: header + "\n")
+            .write(to: templates.appending(path: "base.mustache"), atomically: true, encoding: .utf8)
+        try "<ul class=\"cards\">\n{{#practices}}\(card){{/practices}}\n</ul>\n"
+            .write(to: templates.appending(path: "practice-list.mustache"), atomically: true, encoding: .utf8)
+        for piece in ["site-header", "practice-card"] {
+            try FileManager.default.removeItem(at: templates.appending(path: "\(piece).mustache"))
+        }
+        try PraxisCommand.build(site, output: inline)
+
+        let pages = try LinkChecker.htmlFiles(in: withPieces)
+        XCTAssertGreaterThan(pages.count, 20)
+        XCTAssertEqual(pages, try LinkChecker.htmlFiles(in: inline))
+        for page in pages {
+            let expected = try read(inline.appending(path: page)), actual = try read(withPieces.appending(path: page))
+            XCTAssertEqual(actual, expected, "\(page) differs between the shared pieces and the inline templates")
+        }
+        let list = try read(withPieces.appending(path: "fields/bildung-sprache/index.html"))
+        XCTAssertTrue(list.contains("<li class=\"card\">\n<h2><a href=\"../../practices/"), "the facet page lists its practices as h2 cards")
+        XCTAssertTrue(list.contains("aria-current=\"page\"") || list.contains("class=\"in-section\""), "the menu marks the section")
+    }
+
+    func testAnErrorInASiteTemplateNamesItsLine() throws {
+        let site = try SiteFixture.make()
+        try FileManager.default.createDirectory(at: site.url.appending(path: "themes"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.theme, to: site.url.appending(path: "themes/default"))
+        try site.write(["themes/default/templates/page.mustache": "{{<base}}{{$main}}\n<h1>{{title}}</h1>\n{{/nothing}}\n{{/main}}{{/base}}\n"])
+        let result = try PraxisCommand.run(["build", site.url.path, "--output", site.url.appending(path: "public").path])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.errors.contains("themes/default/templates/page.mustache:3:"), result.errors)
+        XCTAssertTrue(result.errors.contains("is not a valid Mustache template"), result.errors)
+    }
+
+    private func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
+
+    /// The text after a `{{! … }}` comment that stands on the first lines.
+    private func withoutLeadingComment(_ text: String) -> String {
+        guard text.hasPrefix("{{!"), let end = text.range(of: "}}\n") else { return text }
+        return String(text[end.upperBound...])
+    }
+}
