@@ -37,9 +37,10 @@ struct Resolver {
                     relatedOf[id, default: []].append(practice.id)
                 }
             }
-            if isPublished {
-                for partner in practice.partners { practicesOfPartner[partner, default: []].append(practice.id) }
-            }
+        }
+        // In title order: `published` is sorted, so the lists need no sorting of their own.
+        for practice in published {
+            for partner in practice.partners { practicesOfPartner[partner, default: []].append(practice.id) }
         }
 
         var workshopsOfPartner: [String: [String]] = [:]
@@ -99,7 +100,7 @@ struct Resolver {
             staticFiles: content.staticFiles, bodies: bodies, linkTargets: linkTargets,
             practiceByID: Dictionary(published.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
             partnerByID: lookups.partners, sourceByID: lookups.sources, workshopByID: lookups.workshops,
-            practicesOfPartner: practicesOfPartner.mapValues { $0.sorted(by: byTitle) },
+            practicesOfPartner: practicesOfPartner,
             workshopsOfPartner: workshopsOfPartner.mapValues { $0.sorted() },
             relatedOf: relatedOf.mapValues { Array(Set($0)).sorted(by: byTitle) },
             daysOfPractice: daysOfPractice.mapValues {

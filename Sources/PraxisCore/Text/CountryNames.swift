@@ -13,8 +13,16 @@ enum CountryNames {
     TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW
     """.split(separator: " ").map(String.init))
 
-    /// "Deutschland" for DE in German; the code itself when no name is known.
+    /// "Deutschland" for DE in German; the code itself when no name is known. Asked for every
+    /// practice's place on every page and in every facet build, so each name is looked up in
+    /// the locale data once per process.
     static func name(of code: String, language: String) -> String {
-        Locale(identifier: language).localizedString(forRegionCode: code) ?? code
+        let key = language + "\u{0}" + code
+        if let known = names.withLock({ $0[key] }) { return known }
+        let name = Locale(identifier: language).localizedString(forRegionCode: code) ?? code
+        names.withLock { $0[key] = name }
+        return name
     }
+
+    private static let names = Locked<[String: String]>([:])
 }

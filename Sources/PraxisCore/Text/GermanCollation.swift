@@ -13,11 +13,21 @@ public enum GermanCollation {
                 bytes.append(value >= 0x41 && value <= 0x5A ? UInt8(value + 0x20) : UInt8(value))
             } else if value < 0x100 {
                 bytes += latin1[Int(value) - 0x80]
+            } else if value >= 0x2000, value < 0x2070, let same = punctuation[Int(value) - 0x2000] {
+                bytes += same
             } else {
                 return fullKey(text)
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The general punctuation block (dashes, „typographic quotes“, …), frequent in titles: each
+    /// scalar whose `fullKey` is itself, as UTF-8, so that such titles keep the fast path; nil
+    /// for the few that change (U+2000 decomposes to U+2002).
+    private static let punctuation: [[UInt8]?] = (0x2000..<0x2070).map { value in
+        let text = String(Unicode.Scalar(value)!)
+        return fullKey(text) == text ? Array(text.utf8) : nil
     }
 
     /// `key` of every Latin-1 scalar above ASCII, as UTF-8.
