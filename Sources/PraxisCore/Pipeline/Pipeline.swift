@@ -43,7 +43,7 @@ public enum Pipeline {
         let theme = Theme.load(named: content.config.theme, siteRoot: options.siteRoot, problems: &themeProblems)
         content.problems.add(contentsOf: themeProblems)
 
-        let bodies = MarkdownStage.run(content)
+        let bodies = await MarkdownStage.run(content)
         clock.lap("markdown")
 
         let site = try Resolver(content: content, bodies: bodies, includeDrafts: options.includeDrafts).resolve()
