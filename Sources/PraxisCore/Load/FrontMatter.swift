@@ -15,22 +15,26 @@ struct FrontMatter {
 
     static func split(_ source: SourceFile) -> Result<FrontMatter, Diagnostic> {
         // Walk the lines only as far as the closing `---`; the body is taken whole after it.
+        // Over the UTF-8 bytes: a line break is always its own character (SourceFile made every
+        // one LF), and `---` and the spaces and tabs trimmed after it are ASCII, so comparing
+        // bytes is comparing characters, without Character's grapheme breaking.
         let text = source.text
-        var lineStart = text.startIndex
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
         var lineNumber = 1
         var yamlStart: String.Index?
-        while lineStart < text.endIndex {
-            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
-            let line = text[lineStart..<lineEnd].trimmingTrailingSpaces()
-            let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let marker = Self.marker(utf8[lineStart..<lineEnd])
+            let next = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : utf8.endIndex
             if lineNumber == 1 {
-                guard line == "---" else {
+                guard marker == .dashes else {
                     return .failure(Diagnostic(
                         file: source.path, line: 1, message: "does not start with front matter.",
                         hint: "The first line must be --- followed by keys such as title: and summary:, closed by another line ---."))
                 }
                 yamlStart = next
-            } else if line == "---" || line == "...", let yamlStart {
+            } else if marker != nil, let yamlStart {
                 let yaml = String(text[yamlStart..<lineStart])
                 let body = String(text[next...])
                 switch YAMLNode.parseMapping(yaml, file: source.path, lineOffset: yamlLineOffset) {
@@ -52,14 +56,20 @@ struct FrontMatter {
             file: source.path, line: 1, message: "the front matter opened on line 1 is never closed.",
             hint: "Add a line --- after the last key, before the text."))
     }
-}
 
-private extension Substring {
-    func trimmingTrailingSpaces() -> Substring {
-        var end = endIndex
-        while end > startIndex, self[index(before: end)] == " " || self[index(before: end)] == "\t" {
-            end = index(before: end)
+    private enum Marker { case dashes, dots }
+
+    /// `---` or `...`, after trailing spaces and tabs are dropped; nil for any other line.
+    private static func marker(_ line: Substring.UTF8View) -> Marker? {
+        var end = line.endIndex
+        while end > line.startIndex {
+            let before = line.index(before: end)
+            guard line[before] == UInt8(ascii: " ") || line[before] == UInt8(ascii: "\t") else { break }
+            end = before
         }
-        return self[startIndex..<end]
+        let trimmed = line[line.startIndex..<end]
+        guard trimmed.count == 3, let first = trimmed.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "."),
+              trimmed.allSatisfy({ $0 == first }) else { return nil }
+        return first == UInt8(ascii: "-") ? .dashes : .dots
     }
 }

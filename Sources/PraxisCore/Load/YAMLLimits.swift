@@ -23,20 +23,21 @@ enum YAMLLimits {
     /// alias, so composing it is linear, while every anchor of the original is still an anchor
     /// there (libyaml's anchor names are letters, digits, `-` and `_`). Without an anchor the
     /// original has no alias either (an alias must name an earlier anchor), and is composed as
-    /// it is. Text without `&` has no anchor and is composed at once.
+    /// it is. Text without `&` has no anchor and is composed at once, through `YAMLCompose`
+    /// (every file of the issue-9 corpus); with one, the text is parsed twice, as it always was.
+    ///
+    /// The encoding is named: Yams' default reads the whole process environment for each parser.
     static func composeRefusingAnchors(_ yaml: String) throws -> Composed {
-        let star = UInt8(ascii: "*")
-        if yaml.utf8.contains(UInt8(ascii: "&")) {
-            let hasStar = yaml.utf8.contains(star)
-            let probe = hasStar ? replacingStars(yaml) : yaml
-            // Yams keeps a node's anchor as a weak reference that only its parser holds.
-            let parser = try Parser(yaml: probe)
-            let root = try parser.singleRoot()
-            let anchor = withExtendedLifetime(parser) { root.flatMap(firstAnchor) }
-            if let anchor { return .anchor(name: anchor.name, line: anchor.line) }
-            if !hasStar { return .node(root) }
-        }
-        return .node(try Parser(yaml: yaml).singleRoot())
+        guard yaml.utf8.contains(UInt8(ascii: "&")) else { return .node(try YAMLCompose.compose(yaml)) }
+        let hasStar = yaml.utf8.contains(UInt8(ascii: "*"))
+        let probe = hasStar ? replacingStars(yaml) : yaml
+        // Yams keeps a node's anchor as a weak reference that only its parser holds.
+        let parser = try Parser(yaml: probe, encoding: .utf8)
+        let root = try parser.singleRoot()
+        let anchor = withExtendedLifetime(parser) { root.flatMap(firstAnchor) }
+        if let anchor { return .anchor(name: anchor.name, line: anchor.line) }
+        if !hasStar { return .node(root) }
+        return .node(try YAMLCompose.composeWithDefaultResolver(yaml))
     }
 
     private static func replacingStars(_ yaml: String) -> String {

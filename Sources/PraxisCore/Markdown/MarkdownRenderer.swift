@@ -3,15 +3,28 @@ import Foundation
 
 /// GitHub Flavored Markdown through Debian's cmark-gfm.
 ///
-/// Debian builds cmark-gfm without its thread-safety option: extension registration and the
-/// inline parser's tables are process-global, and concurrent parses corrupt each other. So the
-/// extensions are registered once, and every parse and render holds one process-wide lock.
+/// Debian builds cmark-gfm without its thread-safety option, and two things in it are
+/// process-global: the extension registry, and the inline parser's table of special
+/// characters, which `cmark_parser_finish` changes while it parses a document's inlines (it
+/// adds the attached extensions' characters, parses, and takes them out again). So the
+/// extensions are registered once, before any parse, and `cmark_parser_finish` holds a
+/// process-wide lock. The rest works on the parser's and the document's own memory and runs
+/// in parallel: block parsing (`cmark_parser_feed`), our walk over the tree, the HTML renderer.
+///
+/// Why a lock rather than worker processes: measured on the 10k corpus (release build, the
+/// time inside `cmark_parser_finish` summed against the time of whole `render` calls), the
+/// part that must wait is 1.7 s of 11.0 s, 16 %; the threads waited 0.75 s in all for the
+/// lock. So two cores run the stage up to 1/(0.16 + 0.84/2) = 1.7x as fast as one, and
+/// worker processes could gain at most the rest (to 2x) while copying every body and its
+/// HTML through pipes and adding a second process that can fail.
 public enum MarkdownRenderer {
-    private static let lock = NSLock()
+    private static let inlineLock = NSLock()
     private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
-    /// Registered once, before any parse; `nonisolated(unsafe)` is sound because it is only
-    /// touched with `lock` held.
-    nonisolated(unsafe) private static var registered = false
+    /// Registers the extensions, once: Swift runs a static's initializer exactly once, on first use.
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
 
     /// Footnotes are a parser option in cmark-gfm, not an extension. Raw HTML stays omitted
     /// (no CMARK_OPT_UNSAFE): editors write Markdown, and a body can never inject script.
@@ -21,17 +34,19 @@ public enum MarkdownRenderer {
 
     /// Renders `markdown` whose first line is line `firstLine` of `file`. A body beyond
     /// `BodyLimits` is refused before cmark-gfm sees it: empty HTML and a `refusal`.
+    /// Safe to call from several threads at once (see above).
     public static func render(_ markdown: String, firstLine: Int) -> RenderedMarkdown {
+        var slugs = HeadingSlugs()
+        return render(markdown, firstLine: firstLine, slugs: &slugs)
+    }
+
+    /// `render`, with heading ids kept in `slugs` from one body to the next.
+    static func render(_ markdown: String, firstLine: Int, slugs: inout HeadingSlugs) -> RenderedMarkdown {
         let bytes = Array(markdown.utf8)
         if let refusal = BodyLimits.check(bytes, firstLine: firstLine) {
             return RenderedMarkdown(html: "", headings: [], links: [], plainText: "", refusal: refusal)
         }
-        lock.lock()
-        defer { lock.unlock() }
-        if !registered {
-            cmark_gfm_core_extensions_ensure_registered()
-            registered = true
-        }
+        precondition(registered)
         guard let parser = cmark_parser_new(options) else { return .empty }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
@@ -44,17 +59,19 @@ public enum MarkdownRenderer {
         bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
-        guard let document = cmark_parser_finish(parser) else { return .empty }
+        let finished = inlineLock.withLock { cmark_parser_finish(parser) }
+        guard let document = finished else { return .empty }
         defer { cmark_node_free(document) }
 
-        var walk = TreeWalk(lineOffset: firstLine - 1)
+        var walk = TreeWalk(lineOffset: firstLine - 1, slugs: slugs)
         walk.visit(document)
+        slugs = walk.slugs
         // The extension list must go to the renderer too, or tagfilter silently does nothing.
         guard let cString = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return .empty }
         defer { free(cString) }
         let html = walk.headings.isEmpty ? String(cString: cString) : Self.tightenHeadings(cString)
         return RenderedMarkdown(html: html, headings: walk.headings, links: walk.links,
-                                plainText: walk.text.joined(separator: " "))
+                                plainText: String(decoding: walk.text, as: UTF8.self))
     }
 }
 
@@ -63,32 +80,47 @@ extension MarkdownRenderer {
     /// one pass over the bytes drops them. Raw HTML is omitted, so every `<hN id="` and `</hN>`
     /// here comes from a heading.
     static func tightenHeadings(_ cString: UnsafePointer<CChar>) -> String {
-        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: strlen(cString))
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count)
-        var index = 0
-        var inOpeningTag = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "<"), index + 6 < bytes.count, bytes[index + 1] == UInt8(ascii: "h"),
-               (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 2]), bytes[index + 3] == UInt8(ascii: " ") {
-                inOpeningTag = true
-            } else if inOpeningTag, byte == UInt8(ascii: ">") {
-                inOpeningTag = false
-                out.append(byte)
-                if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
-                index += 1
-                continue
-            } else if byte == UInt8(ascii: "\n"), index + 4 < bytes.count, bytes[index + 1] == UInt8(ascii: "<"),
-                      bytes[index + 2] == UInt8(ascii: "/"), bytes[index + 3] == UInt8(ascii: "h"),
-                      (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 4]) {
-                index += 1
-                continue
+        let count = strlen(cString)
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: count)
+        // Written into the string's own storage, a run of unchanged bytes at a time: appending
+        // byte by byte to an array made this pass a quarter of the markdown stage.
+        return String(unsafeUninitializedCapacity: count) { out in
+            var written = 0
+            var runStart = 0
+            func copyRun(to end: Int) {
+                if end > runStart {
+                    UnsafeMutableRawPointer(out.baseAddress! + written).copyMemory(from: bytes.baseAddress! + runStart, byteCount: end - runStart)
+                    written += end - runStart
+                }
             }
-            out.append(byte)
-            index += 1
+            var index = 0
+            var inOpeningTag = false
+            while index < count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "<"), index + 6 < count, bytes[index + 1] == UInt8(ascii: "h"),
+                   (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 2]), bytes[index + 3] == UInt8(ascii: " ") {
+                    inOpeningTag = true
+                } else if inOpeningTag, byte == UInt8(ascii: ">") {
+                    inOpeningTag = false
+                    if index + 1 < count, bytes[index + 1] == UInt8(ascii: "\n") {
+                        copyRun(to: index + 1)  // up to and with the `>`, without the line break
+                        index += 2
+                        runStart = index
+                        continue
+                    }
+                } else if byte == UInt8(ascii: "\n"), index + 4 < count, bytes[index + 1] == UInt8(ascii: "<"),
+                          bytes[index + 2] == UInt8(ascii: "/"), bytes[index + 3] == UInt8(ascii: "h"),
+                          (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 4]) {
+                    copyRun(to: index)  // the line break before `</hN` is dropped
+                    index += 1
+                    runStart = index
+                    continue
+                }
+                index += 1
+            }
+            copyRun(to: count)
+            return written
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 
@@ -97,12 +129,32 @@ private struct TreeWalk {
     let lineOffset: Int
     var headings: [RenderedMarkdown.Heading] = []
     var links: [RenderedMarkdown.InternalLink] = []
-    var text: [String] = []
+    /// The plain text: every text, code and code block literal, separated by one space.
+    var text: [UInt8] = []
+    private var hasText = false
+    var slugs: HeadingSlugs
     private var usedIDs: Set<String> = []
     /// The next number to try for a heading id already taken.
     private var nextNumber: [String: Int] = [:]
 
-    init(lineOffset: Int) { self.lineOffset = lineOffset }
+    init(lineOffset: Int, slugs: HeadingSlugs) {
+        self.lineOffset = lineOffset
+        self.slugs = slugs
+    }
+
+    private mutating func appendText(_ literal: UnsafePointer<CChar>) {
+        if hasText { text.append(UInt8(ascii: " ")) }
+        hasText = true
+        text.append(contentsOf: UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
+    }
+
+    /// `@/...`, read from the bytes. A non-ASCII byte after `@/` may join the `/` into one
+    /// character, which String's `hasPrefix` compares as a whole, so then it decides.
+    private static func isContentLink(_ url: UnsafePointer<CChar>) -> Bool {
+        guard url[0] == CChar(UInt8(ascii: "@")), url[1] == CChar(UInt8(ascii: "/")) else { return false }
+        if UInt8(bitPattern: url[2]) < 0x80 { return true }
+        return String(cString: url).hasPrefix("@/")
+    }
 
     mutating func visit(_ document: OpaquePointer) {
         guard let iterator = cmark_iter_new(document) else { return }
@@ -115,16 +167,14 @@ private struct TreeWalk {
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             switch cmark_node_get_type(node) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(node) { text.append(String(cString: literal)) }
-            case CMARK_NODE_CODE_BLOCK:
-                if let literal = cmark_node_get_literal(node) { text.append(String(cString: literal)) }
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                if let literal = cmark_node_get_literal(node) { appendText(literal) }
             case CMARK_NODE_HEADING:
                 headingNodes.append(node)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                if let raw = cmark_node_get_url(node), String(cString: raw).hasPrefix("@/") { linkNodes.append(node) }
+                if let raw = cmark_node_get_url(node), Self.isContentLink(raw) { linkNodes.append(node) }
             case CMARK_NODE_ITEM:
-                if let type = cmark_node_get_type_string(node), String(cString: type) == "tasklist" { taskNodes.append(node) }
+                if let type = cmark_node_get_type_string(node), strcmp(type, "tasklist") == 0 { taskNodes.append(node) }
             default:
                 break
             }
@@ -206,7 +256,7 @@ private struct TreeWalk {
     private mutating func giveID(to heading: OpaquePointer) {
         let level = Int(cmark_node_get_heading_level(heading))
         let title = inlineText(heading)
-        var id = Slug.make(title)
+        var id = slugs.slug(title)
         if id.isEmpty { id = "abschnitt" }
         if usedIDs.contains(id) {
             // Counting on from where this id's numbers stopped keeps many equal headings

@@ -28,7 +28,7 @@ extension EntryParser {
             return Practice(
                 id: file.id, origin: origin, title: title, summary: summary, facetValues: facetValues,
                 place: place, partners: read.ids("partners"),
-                tags: tags.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+                tags: tags.map { $0.trimmed(.whitespaces) }.filter { !$0.isEmpty },
                 year: year, updated: updated, related: read.ids("related"), contact: contact, media: read.media(),
                 sources: read.ids("sources"), lang: read.lang() ?? site.language, translations: translations,
                 draft: read("draft", Bool.self) ?? false)

@@ -20,14 +20,14 @@ struct EntryReader {
 
     /// The value of `key` as `T`; nil when absent, empty (`key:` or `~`), or of the wrong type
     /// (then a problem says what was found and what is expected).
-    mutating func callAsFunction<T: Decodable>(_ key: String, _ type: T.Type = T.self) -> T? {
+    mutating func callAsFunction<T: NodeDecodable>(_ key: String, _ type: T.Type = T.self) -> T? {
         front.decode(T.self, key: key, lines: lines, problems: &problems)
     }
 
     /// A required text: missing or blank is a problem. Returns the trimmed text.
     mutating func required(_ key: String, example: String) -> String {
         let value: String? = self(key)
-        let text = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let text = value?.trimmed(.whitespacesAndNewlines) ?? ""
         if text.isEmpty {
             problem(key, front.mapping[key] == nil ? "is missing." : "is empty.", hint: "It is required, e.g. \(key): \(example)")
         }
@@ -43,7 +43,7 @@ struct EntryReader {
             }
             return nil
         }
-        let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = value.trimmed(.whitespacesAndNewlines)
         if text.isEmpty, required {
             problem("summary", "is empty.", hint: "Write one or two plain sentences of at most \(Validate.summaryLimit) characters.")
         }

@@ -4,9 +4,13 @@ extension FrontMatter {
     var keyLines: KeyLines { KeyLines(mapping: mapping, lineOffset: Self.yamlLineOffset) }
 
     /// Decodes one key's value (used for keys known only at run time, like the facets of site.yaml).
-    func decode<T: Decodable>(_ type: T.Type, key: String, lines: KeyLines, problems: inout Problems) -> T? {
+    /// Straight from the node where that is certain to give YAMLDecoder's value (NodeDecodable);
+    /// YAMLDecoder for the rest, and for every value of the wrong type, whose messages come
+    /// from its `DecodingError`.
+    func decode<T: NodeDecodable>(_ type: T.Type, key: String, lines: KeyLines, problems: inout Problems) -> T? {
         guard let node = mapping[key] else { return nil }
         if case .scalar(let scalar) = node, scalar.tag.description == Tag.Name.null.rawValue || Self.isNull(scalar) { return nil }
+        if let value = T.decoded(from: node) { return value }
         do {
             return try YAMLDecoder().decode(T.self, from: node)
         } catch let error as DecodingError {

@@ -83,7 +83,7 @@ public enum Pipeline {
         var themeProblems = Problems()
         let theme = Theme.load(named: content.config.theme, siteRoot: options.siteRoot, problems: &themeProblems)
 
-        let bodies = MarkdownStage.run(content)
+        let bodies = await MarkdownStage.run(content)
         clock.lap("markdown")
 
         let model = try SiteModel.make(content: content, bodies: bodies, theme: theme, themeProblems: themeProblems,
