@@ -16,3 +16,16 @@ enum MarkdownStage {
         return bodies
     }
 }
+
+extension ParsedContent {
+    /// Every entry without its Markdown source, once stage "markdown" has rendered it: later
+    /// stages read the rendered bodies only, and the sources are as large as the whole catalogue.
+    mutating func dropMarkdownSources() {
+        for index in practices.indices { practices[index].origin.body = "" }
+        for index in partners.indices { partners[index].origin.body = "" }
+        for index in workshops.indices { workshops[index].origin.body = "" }
+        for key in days.keys { for index in days[key]!.indices { days[key]![index].origin.body = "" } }
+        for index in pages.indices { pages[index].origin.body = "" }
+        for index in sources.indices { sources[index].origin.body = "" }
+    }
+}

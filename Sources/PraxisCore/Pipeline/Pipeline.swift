@@ -76,7 +76,7 @@ public enum Pipeline {
         let tree = SourceTree.scan(root: options.siteRoot, problems: &problems)
         clock.lap("load")
 
-        let content = try await ParseStage.run(tree, baseURL: options.baseURL, problems: problems)
+        var content = try await ParseStage.run(tree, baseURL: options.baseURL, problems: problems)
         clock.lap("parse")
 
         // Problems of the theme, like those of entries, are collected and reported with the rest.
@@ -84,6 +84,7 @@ public enum Pipeline {
         let theme = Theme.load(named: content.config.theme, siteRoot: options.siteRoot, problems: &themeProblems)
 
         let bodies = await MarkdownStage.run(content)
+        content.dropMarkdownSources()
         clock.lap("markdown")
 
         let model = try SiteModel.make(content: content, bodies: bodies, theme: theme, themeProblems: themeProblems,
