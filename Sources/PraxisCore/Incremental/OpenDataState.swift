@@ -51,7 +51,6 @@ struct OpenDataState {
         }
 
         // Every record whose key changed, and the order of ids anew.
-        let encoder = OpenData.encoder
         var changed = false
         var next: [String: Record] = [:]
         next.reserveCapacity(site.practices.count)
@@ -65,7 +64,7 @@ struct OpenDataState {
                 next[practice.id] = record
             } else {
                 let record = CatalogueRecord(practice, site: site)
-                let made = Record(key: key, json: try OpenData.recordJSON(record, encoder: encoder),
+                let made = Record(key: key, json: OpenData.recordJSON(record),
                                   line: CatalogueCSV.line(record, config: site.config))
                 // A body edit changes the file but not the record.
                 if let old = records[practice.id], old.json == made.json, old.line == made.line {} else { changed = true }
@@ -106,7 +105,7 @@ struct OpenDataState {
             let key = Self.key(practice, version: version, site: site, settings: settings)
             guard old.key != key else { continue }
             let record = CatalogueRecord(practice, site: site)
-            let made = Record(key: key, json: try OpenData.recordJSON(record), line: CatalogueCSV.line(record, config: site.config))
+            let made = Record(key: key, json: OpenData.recordJSON(record), line: CatalogueCSV.line(record, config: site.config))
             records[id] = made
             // A body edit changes the file but not the record.
             guard old.json != made.json || old.line != made.line else { continue }

@@ -38,13 +38,23 @@ struct JSONBytes {
     }
 
     /// Bytes that are JSON already.
-    mutating func append(_ json: [UInt8]) {
+    mutating func append<C: Collection<UInt8>>(_ json: C) {
         bytes.append(contentsOf: json)
     }
 
+    /// Room for `count` more bytes.
+    mutating func reserve(_ count: Int) {
+        bytes.reserveCapacity(bytes.count + count)
+    }
+
     mutating func string(_ text: String) {
+        string(utf8: text.utf8)
+    }
+
+    /// A string given as its UTF-8 bytes.
+    mutating func string<C: Collection<UInt8>>(utf8: C) {
         bytes.append(0x22)
-        for byte in text.utf8 {
+        for byte in utf8 {
             switch byte {
             case 0x22: bytes += [0x5C, 0x22]
             case 0x5C: bytes += [0x5C, 0x5C]
