@@ -118,7 +118,8 @@ final class OpenDataTests: XCTestCase {
         XCTAssertTrue(text.contains("      \"translations\" : {\n\n      },\n"), "an empty map")
         XCTAssertTrue(text.hasPrefix("{\n  \"facets\" : {\n"))
         XCTAssertTrue(text.hasSuffix("\n  \"version\" : 1\n}"), "no line break after the last brace")
-        let firstRecord = try XCTUnwrap(text.components(separatedBy: "\n    },\n").first)
+        let practices = try XCTUnwrap(text.components(separatedBy: "\n  \"practices\" : [\n").last)
+        let firstRecord = try XCTUnwrap(practices.components(separatedBy: "\n    },\n").first)
         let recordKeys = firstRecord.split(separator: "\n").filter { $0.hasPrefix("      \"") }.map { line in
             String(line.dropFirst(7).prefix { $0 != "\"" })
         }

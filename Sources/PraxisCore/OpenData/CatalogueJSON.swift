@@ -16,21 +16,21 @@ enum CatalogueJSON {
     /// A record's keys in file order, for records with facets named `facetNames` (site.yaml's).
     /// A facet named like a fixed key gives way to it, and of two facets of one name the later
     /// counts, as when the keys were encoded one after the other.
-    static func keys(facetNames: [String]) -> [(String, Field)] {
+    static func keys(facetNames: [String]) -> [(key: [UInt8], field: Field)] {
         var fields: [String: Field] = [:]
         for (position, name) in facetNames.enumerated() { fields[name] = .facet(position) }
         for (name, field) in fixedKeys { fields[name] = field }
-        return PrettyJSON.sorted(fields.keys).map { ($0, fields[$0]!) }
+        return PrettyJSON.sorted(fields.keys).map { (PrettyJSON.keyBytes($0), fields[$0]!) }
     }
 
     /// One record as it stands in catalogue.json, indented to the depth of the practices list.
-    static func record(_ record: CatalogueRecord, keys: [(String, Field)]? = nil) -> [UInt8] {
+    static func record(_ record: CatalogueRecord, keys: [(key: [UInt8], field: Field)]? = nil) -> [UInt8] {
         let keys = keys ?? self.keys(facetNames: record.facets.map(\.name))
         var json = PrettyJSON(level: 2, capacity: 2048)
         json.indent()
         json.openObject()
         for (key, field) in keys {
-            json.key(key)
+            json.key(bytes: key)
             switch field {
             case .facet(let position): json.strings(record.facets[position].values)
             case .id: json.string(record.id)

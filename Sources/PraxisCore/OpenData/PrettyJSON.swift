@@ -32,6 +32,19 @@ struct PrettyJSON {
         bytes.append(contentsOf: [0x20, 0x3A, 0x20])
     }
 
+    /// A key already written as `"name" : ` (`keyBytes`).
+    mutating func key(bytes name: [UInt8]) {
+        item()
+        bytes.append(contentsOf: name)
+    }
+
+    /// `"name" : ` as `key` writes it.
+    static func keyBytes(_ name: String) -> [UInt8] {
+        var json = PrettyJSON()
+        json.string(name)
+        return json.bytes + [0x20, 0x3A, 0x20]
+    }
+
     /// A new line in the open list, for the element that follows.
     mutating func item() {
         if empty[empty.count - 1] {
@@ -61,6 +74,12 @@ struct PrettyJSON {
     mutating func string(_ text: String?) {
         guard let text else { return null() }
         bytes.append(0x22)
+        // Most texts need no escape: copied at once.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 }) {
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(0x22)
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case 0x22: bytes.append(contentsOf: [0x5C, 0x22])

@@ -54,6 +54,12 @@ struct JSONBytes {
     /// A string given as its UTF-8 bytes.
     mutating func string<C: Collection<UInt8>>(utf8: C) {
         bytes.append(0x22)
+        // Most texts need no escape: copied at once.
+        if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 }) {
+            bytes.append(contentsOf: utf8)
+            bytes.append(0x22)
+            return
+        }
         for byte in utf8 {
             switch byte {
             case 0x22: bytes += [0x5C, 0x22]

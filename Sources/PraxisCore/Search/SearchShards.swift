@@ -68,37 +68,26 @@ enum SearchShards {
 
     /// `search/words/<n>.json`, and the first word of each.
     private static func wordFiles(_ words: WordTable, _ tables: [SearchTable]) -> ([OutputFile], [String]) {
-        // Postings by word, by counting: how many each word has, where its run starts, then
-        // the documents in order, so every run is ascending.
-        var counts = [Int](repeating: 0, count: words.count)
-        for table in tables {
-            for code in table.words { counts[Int(code >> 3)] += 1 }
-        }
-        var order = (0..<words.count).filter { counts[$0] > 0 }
-        order.sort { words.precedes($0, $1) }
-        var ends = [Int](repeating: 0, count: words.count)
-        var total = 0
-        for word in order {
-            ends[word] = total
-            total += counts[word]
-        }
-        var postings = [UInt32](repeating: 0, count: total)
-        postings.withUnsafeMutableBufferPointer { postings in
-            for (document, table) in tables.enumerated() {
-                for code in table.words {
-                    let word = Int(code >> 3)
-                    postings[ends[word]] = UInt32(document) << 3 | code & 7
-                    ends[word] += 1
-                }
+        // Each word's postings as its string of numbers, written as the documents come in
+        // order: 1–2 bytes a posting, where a list of numbers would take 4.
+        var codes = [[UInt8]](repeating: [], count: words.count)
+        var previous = [UInt32](repeating: 0, count: words.count)
+        for (document, table) in tables.enumerated() {
+            let document = UInt32(document)
+            for code in table.words {
+                let word = Int(code >> 3)
+                PostingCode.append((document - previous[word]) << 3 | code & 7, to: &codes[word])
+                previous[word] = document
             }
         }
+        var order = (0..<words.count).filter { !codes[$0].isEmpty }
+        order.sort { words.precedes($0, $1) }
 
         var files: [OutputFile] = []
         var firstWords: [String] = []
         var wordList = JSONBytes(), postingList = JSONBytes()
-        var code: [UInt8] = []
         var size = 0
-        var previous: Int?
+        var last: Int?
         func finish() {
             var json = JSONBytes()
             json.reserve(wordList.bytes.count + postingList.bytes.count + 32)
@@ -111,11 +100,9 @@ enum SearchShards {
             size = 0
         }
         for word in order {
-            code.removeAll(keepingCapacity: true)
-            PostingCode.string(postings[ends[word] - counts[word]..<ends[word]], bits: 3, into: &code)
             let bytes = words.word(word)
-            let wordSize = bytes.count + code.count + 6
-            if let previous, (size >= wordFileBytes && words.word(previous).prefix(3) != bytes.prefix(3)) || size + wordSize > wordFileLimit {
+            let wordSize = bytes.count + codes[word].count + 8
+            if let last, (size >= wordFileBytes && words.word(last).prefix(3) != bytes.prefix(3)) || size + wordSize > wordFileLimit {
                 finish()
             }
             if size == 0 {
@@ -125,9 +112,12 @@ enum SearchShards {
                 postingList.raw(",")
             }
             wordList.string(utf8: bytes)
-            postingList.append(code)
+            postingList.raw("\"")
+            postingList.append(codes[word])
+            postingList.raw("\"")
+            codes[word] = []
             size += wordSize
-            previous = word
+            last = word
         }
         if size > 0 { finish() }
         return (files, firstWords)

@@ -54,40 +54,50 @@ enum SearchText {
         /// length or stop words), as UTF-8 bytes valid only during the call.
         mutating func scan(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
             var text = text
+            var word = self.word
+            self.word = []  // so that `word` is the buffer's only owner while it grows
             text.withUTF8 { utf8 in
-                let count = utf8.count
-                var index = 0
-                while index < count {
-                    let byte = utf8[index]
-                    if byte < 0x80 {
-                        switch byte {
-                        case 0x61...0x7A, 0x30...0x39: word.append(byte)
-                        case 0x41...0x5A: word.append(byte + 0x20)
-                        default: flush(body)
+                Folding.bytes.withUnsafeBufferPointer { foldedBytes in
+                    Folding.ranges.withUnsafeBufferPointer { foldedRanges in
+                        let count = utf8.count
+                        var index = 0
+                        while index < count {
+                            let byte = utf8[index]
+                            if byte < 0x80 {
+                                switch byte {
+                                case 0x61...0x7A, 0x30...0x39: word.append(byte)
+                                case 0x41...0x5A: word.append(byte + 0x20)
+                                default: if !word.isEmpty { Self.flush(&word, body) }
+                                }
+                                index += 1
+                                continue
+                            }
+                            // A scalar of two to four bytes; a String's UTF-8 is always valid.
+                            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                            for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+                            index += length
+                            if value < Folding.tableEnd {
+                                let range = foldedRanges[Int(value) - 0x80]
+                                if range.start == Folding.ends {
+                                    if !word.isEmpty { Self.flush(&word, body) }
+                                } else {
+                                    word.append(contentsOf: foldedBytes[Int(range.start)..<Int(range.start) + Int(range.count)])
+                                }
+                            } else if let scalar = Unicode.Scalar(value), Folding.isWordScalar(scalar) {
+                                Folding.appendFolded(scalar, to: &word)
+                            } else if !word.isEmpty {
+                                Self.flush(&word, body)
+                            }
                         }
-                        index += 1
-                        continue
-                    }
-                    // A scalar of two to four bytes; a String's UTF-8 is always valid.
-                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
-                    index += length
-                    if value < Folding.tableEnd {
-                        let folded = Folding.table[Int(value) - 0x80]
-                        if let folded { word.append(contentsOf: folded) } else { flush(body) }
-                    } else if let scalar = Unicode.Scalar(value), Folding.isWordScalar(scalar) {
-                        Folding.appendFolded(scalar, to: &word)
-                    } else {
-                        flush(body)
                     }
                 }
             }
-            flush(body)
+            if !word.isEmpty { Self.flush(&word, body) }
+            self.word = word
         }
 
-        private mutating func flush(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-            guard !word.isEmpty else { return }
+        private static func flush(_ word: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
             SearchText.contract(&word)
             word.withUnsafeBufferPointer(body)
             word.removeAll(keepingCapacity: true)
@@ -135,12 +145,25 @@ enum Folding {
     /// Scalars below this are looked up in `table`: Latin, Greek, Cyrillic, Hebrew, Arabic.
     static let tableEnd: UInt32 = 0x800
 
-    /// From U+0080: the folded bytes of a word scalar, nil for a scalar that ends a word.
-    static let table: [[UInt8]?] = (UInt32(0x80)..<tableEnd).map { value in
-        guard let scalar = Unicode.Scalar(value), isWordScalar(scalar) else { return nil }
-        var folded: [UInt8] = []
-        appendFolded(scalar, to: &folded)
-        return folded
+    /// From U+0080, where each scalar's folded bytes are in `bytes`; `ends` as start for a
+    /// scalar that ends a word. One flat table: the scanner reads it for every umlaut.
+    static let ranges: [(start: UInt16, count: UInt8)] = tables.ranges
+    static let bytes: [UInt8] = tables.bytes
+    static let ends = UInt16.max
+
+    private static var tables: (ranges: [(start: UInt16, count: UInt8)], bytes: [UInt8]) {
+        var ranges: [(start: UInt16, count: UInt8)] = []
+        var bytes: [UInt8] = []
+        for value in UInt32(0x80)..<tableEnd {
+            guard let scalar = Unicode.Scalar(value), isWordScalar(scalar) else {
+                ranges.append((ends, 0))
+                continue
+            }
+            let start = bytes.count
+            appendFolded(scalar, to: &bytes)
+            ranges.append((UInt16(start), UInt8(bytes.count - start)))
+        }
+        return (ranges, bytes)
     }
 
     /// Letters, digits and marks, as JavaScript's `\p{L}`, `\p{N}` and `\p{M}` see them. The Latin
