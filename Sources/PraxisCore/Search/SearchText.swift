@@ -57,6 +57,7 @@ enum SearchText {
             var word = self.word
             self.word = []  // so that `word` is the buffer's only owner while it grows
             text.withUTF8 { utf8 in
+                Folding.ascii.withUnsafeBufferPointer { ascii in
                 Folding.bytes.withUnsafeBufferPointer { foldedBytes in
                     Folding.ranges.withUnsafeBufferPointer { foldedRanges in
                         let count = utf8.count
@@ -64,10 +65,11 @@ enum SearchText {
                         while index < count {
                             let byte = utf8[index]
                             if byte < 0x80 {
-                                switch byte {
-                                case 0x61...0x7A, 0x30...0x39: word.append(byte)
-                                case 0x41...0x5A: word.append(byte + 0x20)
-                                default: if !word.isEmpty { Self.flush(&word, body) }
+                                let folded = ascii[Int(byte)]
+                                if folded != 0 {
+                                    word.append(folded)
+                                } else if !word.isEmpty {
+                                    Self.flush(&word, body)
                                 }
                                 index += 1
                                 continue
@@ -81,6 +83,8 @@ enum SearchText {
                                 let range = foldedRanges[Int(value) - 0x80]
                                 if range.start == Folding.ends {
                                     if !word.isEmpty { Self.flush(&word, body) }
+                                } else if range.count == 1 {
+                                    word.append(foldedBytes[Int(range.start)])  // ä, ö, ü, é, ...
                                 } else {
                                     word.append(contentsOf: foldedBytes[Int(range.start)..<Int(range.start) + Int(range.count)])
                                 }
@@ -91,6 +95,7 @@ enum SearchText {
                             }
                         }
                     }
+                }
                 }
             }
             if !word.isEmpty { Self.flush(&word, body) }
@@ -144,6 +149,15 @@ enum SearchText {
 enum Folding {
     /// Scalars below this are looked up in `table`: Latin, Greek, Cyrillic, Hebrew, Arabic.
     static let tableEnd: UInt32 = 0x800
+
+    /// ASCII: the byte of a letter or digit in lower case, 0 for a byte that ends a word.
+    static let ascii: [UInt8] = (0..<128).map { byte -> UInt8 in
+        switch byte {
+        case 0x61...0x7A, 0x30...0x39: return UInt8(byte)
+        case 0x41...0x5A: return UInt8(byte + 0x20)
+        default: return 0
+        }
+    }
 
     /// From U+0080, where each scalar's folded bytes are in `bytes`; `ends` as start for a
     /// scalar that ends a word. One flat table: the scanner reads it for every umlaut.
