@@ -94,6 +94,40 @@ final class OpenDataTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: site.url.appending(path: "public/catalogue.json")), first, "byte-identical")
     }
 
+    /// The layout readers diff line by line: keys of every map in byte order (facets among the
+    /// fixed keys), one key or element a line, two spaces per level, empty lists and maps as
+    /// an opening line, an empty line and a closing line, JSON escapes for quotes, backslashes
+    /// and line breaks, no line break at the end.
+    func testCatalogueJSONLayoutIsSortedPrettyAndEscaped() throws {
+        let site = try SiteFixture.make([
+            "content/practices/zeichen.md": """
+                ---
+                title: 'Ein \\ Schrägstrich / und "Zitat"'
+                summary: "Zwei\\nZeilen"
+                fields: [bildung-sprache]
+                ---
+                Text.
+
+                """,
+        ])
+        try PraxisCommand.build(site.url)
+        let text = try site.read("public/catalogue.json")
+        XCTAssertTrue(text.contains(#"      "title" : "Ein \\ Schrägstrich / und \"Zitat\"","#), "backslash and quote escaped, the slash not")
+        XCTAssertTrue(text.contains(#"      "summary" : "Zwei\nZeilen","#))
+        XCTAssertTrue(text.contains("      \"media\" : [\n\n      ],\n"), "an empty list")
+        XCTAssertTrue(text.contains("      \"translations\" : {\n\n      },\n"), "an empty map")
+        XCTAssertTrue(text.hasPrefix("{\n  \"facets\" : {\n"))
+        XCTAssertTrue(text.hasSuffix("\n  \"version\" : 1\n}"), "no line break after the last brace")
+        let practices = try XCTUnwrap(text.components(separatedBy: "\n  \"practices\" : [\n").last)
+        let firstRecord = try XCTUnwrap(practices.components(separatedBy: "\n    },\n").first)
+        let recordKeys = firstRecord.split(separator: "\n").filter { $0.hasPrefix("      \"") }.map { line in
+            String(line.dropFirst(7).prefix { $0 != "\"" })
+        }
+        XCTAssertEqual(recordKeys.first, "contact")
+        XCTAssertTrue(recordKeys.contains("fields") && recordKeys.contains("target_groups"), "one key per facet")
+        XCTAssertEqual(recordKeys, recordKeys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, "keys in byte order")
+    }
+
     func testDraftsAreInTheOpenDataOnlyWithTheDraftsFlag() throws {
         let site = try makeSite()
         try PraxisCommand.build(site.url, extra: ["--drafts"])

@@ -1,13 +1,13 @@
 /// `catalogue.json`: the site, the vocabularies of its facets, and every published practice.
-struct Catalogue: Encodable {
-    struct SiteInfo: Encodable {
+struct Catalogue: Sendable {
+    struct SiteInfo: Sendable {
         var title: String
         var url: String
         var language: String
     }
 
     /// A vocabulary of site.yaml, so that ids in the records can be shown with their labels.
-    struct Vocabulary: Encodable {
+    struct Vocabulary: Sendable {
         var label: String
         /// Value id -> label.
         var values: [String: String]

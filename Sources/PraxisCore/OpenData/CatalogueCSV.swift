@@ -14,7 +14,11 @@ enum CatalogueCSV {
     }
 
     static func make(_ catalogue: Catalogue, config: SiteConfig) -> OutputFile {
-        file(config, lines: catalogue.practices.map { line($0, config: config) })
+        var bytes = CSVWriter.byteOrderMark
+        bytes.reserveCapacity(catalogue.practices.count * 800)
+        CSVWriter.append(columns(config), to: &bytes)
+        for record in catalogue.practices { CSVWriter.append(row(record, baseURL: config.baseURL), to: &bytes) }
+        return OutputFile(path: SitePaths.catalogueCSV, data: Data(bytes))
     }
 
     /// The file from its record lines (`line`), after the byte order mark and the header.

@@ -1,8 +1,8 @@
 /// One published practice as open data: every front-matter key, its absolute URL, and its
 /// partners resolved. Every key is always written (null or [] when the entry leaves it out),
 /// so that a program reading the file sees one shape for every record.
-struct CatalogueRecord: Encodable {
-    struct PartnerReference: Encodable {
+struct CatalogueRecord: Sendable {
+    struct PartnerReference: Sendable {
         var id: String
         var title: String
         /// The partner's page on this site, absolute.
@@ -10,13 +10,6 @@ struct CatalogueRecord: Encodable {
         /// The organisation's own website, `url` in its front matter.
         var website: String?
 
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: DynamicKey.self)
-            try container.encode(id, forKey: "id")
-            try container.encode(title, forKey: "title")
-            try container.encode(url, forKey: "url")
-            try container.encode(website, forKey: "website")
-        }
     }
 
     var id: String
@@ -64,37 +57,4 @@ struct CatalogueRecord: Encodable {
                                   uniquingKeysWith: { first, _ in first })
         draft = practice.draft
     }
-
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: DynamicKey.self)
-        // Facets first: should a facet share its name with a key below, the key below wins.
-        for facet in facets { try container.encode(facet.values, forKey: DynamicKey(facet.name)) }
-        try container.encode(id, forKey: "id")
-        try container.encode(url, forKey: "url")
-        try container.encode(title, forKey: "title")
-        try container.encode(summary, forKey: "summary")
-        try container.encode(place, forKey: "place")
-        try container.encode(partners, forKey: "partners")
-        try container.encode(tags, forKey: "tags")
-        try container.encode(year, forKey: "year")
-        try container.encode(updated, forKey: "updated")
-        try container.encode(related, forKey: "related")
-        try container.encode(contact, forKey: "contact")
-        try container.encode(media, forKey: "media")
-        try container.encode(sources, forKey: "sources")
-        try container.encode(lang, forKey: "lang")
-        try container.encode(translations, forKey: "translations")
-        try container.encode(draft, forKey: "draft")
-    }
-}
-
-/// A JSON key known only at run time (facet names come from site.yaml).
-struct DynamicKey: CodingKey, ExpressibleByStringLiteral {
-    var stringValue: String
-    var intValue: Int? { nil }
-
-    init(_ name: String) { stringValue = name }
-    init(stringLiteral name: String) { stringValue = name }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
 }

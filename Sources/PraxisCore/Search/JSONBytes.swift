@@ -38,13 +38,29 @@ struct JSONBytes {
     }
 
     /// Bytes that are JSON already.
-    mutating func append(_ json: [UInt8]) {
+    mutating func append<C: Collection<UInt8>>(_ json: C) {
         bytes.append(contentsOf: json)
     }
 
+    /// Room for `count` more bytes.
+    mutating func reserve(_ count: Int) {
+        bytes.reserveCapacity(bytes.count + count)
+    }
+
     mutating func string(_ text: String) {
+        string(utf8: text.utf8)
+    }
+
+    /// A string given as its UTF-8 bytes.
+    mutating func string<C: Collection<UInt8>>(utf8: C) {
         bytes.append(0x22)
-        for byte in text.utf8 {
+        // Most texts need no escape: copied at once.
+        if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 }) {
+            bytes.append(contentsOf: utf8)
+            bytes.append(0x22)
+            return
+        }
+        for byte in utf8 {
             switch byte {
             case 0x22: bytes += [0x5C, 0x22]
             case 0x5C: bytes += [0x5C, 0x5C]

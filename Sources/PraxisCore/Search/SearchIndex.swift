@@ -1,7 +1,7 @@
 /// The client-side index before it is cut into files: what can be found, and how to filter it.
 struct SearchIndex: Sendable {
     /// One published entry, as a result list shows it.
-    struct Document: Sendable {
+    struct Document: Sendable, Equatable {
         /// Root-relative URL (`practices/x/`); the search page prefixes its way back to the root.
         var url: String
         var title: String
@@ -31,14 +31,23 @@ struct SearchIndex: Sendable {
         static let bits = 3
     }
 
-    /// A normalised word and where it occurs: `document << Fields.bits | fields`, ascending.
-    struct Term: Sendable {
-        var word: String
-        var postings: [Int]
-    }
-
-    var documents: [Document]
+    /// The words the tables number.
+    var words: WordTable
+    /// One per document, in document order.
+    var tables: [SearchTable]
     var facets: [FacetGroup]
-    /// In byte order of the word, so a prefix's words are neighbours.
-    var terms: [Term]
+
+    var documents: [Document] { tables.map(\.source.document) }
+}
+
+/// One document of the index: what it shows and the words found in it. `praxis serve` keeps
+/// them by source file (`SearchTables`) and finds the words again only where the text changed.
+struct SearchTable: Sendable {
+    /// What the words were found in; its strings share storage with the site's.
+    var source: SearchIndexBuilder.Source
+    var plainText: String
+    /// The document as `search/docs/` holds it.
+    var record: [UInt8]
+    /// `word << 3 | fields`, one per distinct indexed word (`WordTable` numbers).
+    var words: [UInt32]
 }

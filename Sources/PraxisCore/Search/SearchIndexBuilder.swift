@@ -3,7 +3,7 @@ import Foundation
 /// Stage "search": every published entry with its words and facet values.
 enum SearchIndexBuilder {
     /// What to index of one entry, by field.
-    struct Source: Sendable {
+    struct Source: Sendable, Equatable {
         var document: SearchIndex.Document
         var title: String
         /// Summary and facts line: what a result shows under its title.
@@ -15,19 +15,16 @@ enum SearchIndexBuilder {
 
     static func build(_ site: Site, facets: [Facet], typeLabels: [String: String], typeFacetLabel: String) async -> SearchIndex {
         let sources = self.sources(site, countryLanguage: site.config.language)
-        let fields = await wordFields(sources, bodies: site.bodies)
-        var postings: [String: [Int]] = [:]
-        for (number, words) in fields.enumerated() {
-            for (word, found) in words { postings[word, default: []].append(number << SearchIndex.Fields.bits | found.rawValue) }
-        }
-        let terms = postings.map { SearchIndex.Term(word: $0.key, postings: $0.value) }
-            .sorted { $0.word.utf8.lexicographicallyPrecedes($1.word.utf8) }
+        var kept = SearchTables()
+        let tables = await kept.update(sources, bodies: site.bodies)
+        return SearchIndex(words: kept.words, tables: tables,
+                           facets: self.facets(sources.map(\.document), facets: facets, typeLabels: typeLabels, typeFacetLabel: typeFacetLabel))
+    }
 
-        let documents = sources.map(\.document)
-        return SearchIndex(documents: documents,
-                           facets: [typeFacet(documents, labels: typeLabels, label: typeFacetLabel)]
-                               + facetGroups(facets, documents: documents),
-                           terms: terms)
+    /// The filters: kind of entry first, then the catalogue's facets.
+    static func facets(_ documents: [SearchIndex.Document], facets: [Facet], typeLabels: [String: String],
+                       typeFacetLabel: String) -> [SearchIndex.FacetGroup] {
+        [typeFacet(documents, labels: typeLabels, label: typeFacetLabel)] + facetGroups(facets, documents: documents)
     }
 
     /// Practices first, in the site's alphabetical order: with no query, a filtered list reads
@@ -74,22 +71,6 @@ enum SearchIndexBuilder {
         let meta = facts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
         return Source(document: .init(url: url, title: title, summary: summary, meta: meta, type: kind.rawValue, lang: lang),
                       title: title, summary: summary + " " + meta, file: file, moreBody: moreBody.joined(separator: " "))
-    }
-
-    /// Each document's words with the fields they occur in, cut out on all cores; results are
-    /// put back in document order, so the order of tasks does not matter.
-    private static func wordFields(_ sources: [Source], bodies: [String: RenderedMarkdown]) async -> [[String: SearchIndex.Fields]] {
-        await Parallel.map(sources, minimumChunk: 32) { words(of: $0, plainText: bodies[$0.file]?.plainText ?? "") }
-    }
-
-    /// One document's words with the fields they occur in.
-    static func words(of source: Source, plainText: String) -> [String: SearchIndex.Fields] {
-        var found: [String: SearchIndex.Fields] = [:]
-        SearchText.forEachWord(plainText) { found[$0, default: []].insert(.body) }
-        SearchText.forEachWord(source.moreBody) { found[$0, default: []].insert(.body) }
-        SearchText.forEachWord(source.summary) { found[$0, default: []].insert(.summary) }
-        SearchText.forEachWord(source.title) { found[$0, default: []].insert(.title) }
-        return found
     }
 
     /// The kind of entry as the first filter, so a reader can keep to practices.

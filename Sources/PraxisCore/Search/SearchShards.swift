@@ -4,63 +4,123 @@ import Foundation
 /// query of a 10,000-practice catalogue downloads a few files, not the whole index:
 ///
 ///     search.json                   manifest: facets with labels, stop words, where words and documents are
-///     search/words/<n>.json         words in byte order, cut by size; the manifest has each file's first word
-///     search/docs/<n>.json          title, summary, facts line, URL, type, lang of `documentsPerFile` documents
-///     search/facets/<name>.json     the facet's values and, per value, its document numbers (delta-coded)
+///     search/words/<n>.json         words in byte order with their postings; the manifest has each file's first word
+///     search/docs/<n>.json          title, summary, facts line, URL, type, lang of consecutive documents
+///     search/facets/<name>.json     the facet's values and, per value, its document numbers
 ///
-/// Numbers in postings are delta-coded (`(document - previous) << 3 | fields`), which keeps them
-/// short and lets gzip find the repeats. The manifest's `key` is a hash of every other file;
-/// the page asks for `file?v=key`, so a browser never mixes files of two builds.
+/// Postings and document numbers are written as `PostingCode` strings. The manifest's `key` is
+/// a hash of every other file; the page asks for `file?v=key`, so a browser never mixes files
+/// of two builds.
+///
+/// Every file created costs (half a millisecond on a plain disk, a request on the reader's
+/// side), so files are as large as the first query's bytes allow: a word file ends where the
+/// first three letters of its words change (a typed prefix then needs few files), and
+/// document files grow along the catalogue (see `documentFileSizes`).
 enum SearchShards {
     /// Where the shards are, relative to search.json.
     static let folder = "search/"
-    static let documentsPerFile = 5
     /// A facet with more values starts folded on the page; its values stay out of the manifest
     /// (400 partner names would double its size) and load with the facet.
     static let manyValues = 12
-    /// Target size of a word file before compression (a single word's postings may exceed it).
-    static let wordFileBytes = 24_000
+    /// A word file ends at the first change of prefix after this many bytes, or before the word
+    /// that would take it over `wordFileLimit` (a single word's postings may exceed both).
+    static let wordFileBytes = 32_000
+    static let wordFileLimit = 48_000
+    /// Documents per file: `firstDocuments` at the start, then one more for every `growth`
+    /// documents before the file, up to `lastDocuments`. Results with the same score keep the
+    /// catalogue's order, so the first documents are shown far more often than the last: a
+    /// common word's first ten results lie among its first few hundred documents, where files
+    /// are small, and the ten results of a rare word cost at most ten files of `lastDocuments`.
+    static let firstDocuments = 4
+    static let lastDocuments = 48
+    static let growth = 60
 
+    /// The files of a whole index, as the build makes them.
     static func files(_ index: SearchIndex) -> [OutputFile] {
+        files(words: index.words, tables: index.tables, facets: index.facets)
+    }
+
+    /// The files from the documents' tables (in document order) and the facets, which number
+    /// documents in the same order.
+    static func files(words: WordTable, tables: [SearchTable], facets: [SearchIndex.FacetGroup]) -> [OutputFile] {
+        var (files, firstWords) = wordFiles(words, tables)
+        let sizes = documentFileSizes(tables.count)
+        var start = 0
+        for (number, size) in sizes.enumerated() {
+            files.append(documentFile(number, tables[start..<start + size].lazy.map(\.record)))
+            start += size
+        }
+        files += facets.map(facetFile)
+        return [manifest(documents: tables.count, documentFiles: sizes, facets: facets, firstWords: firstWords, key: key(files))] + files
+    }
+
+    /// How many documents each document file holds, in order.
+    static func documentFileSizes(_ documents: Int) -> [Int] {
+        var sizes: [Int] = []
+        var start = 0
+        while start < documents {
+            let size = min(max(firstDocuments, start / growth), lastDocuments, documents - start)
+            sizes.append(size)
+            start += size
+        }
+        return sizes
+    }
+
+    /// `search/words/<n>.json`, and the first word of each.
+    private static func wordFiles(_ words: WordTable, _ tables: [SearchTable]) -> ([OutputFile], [String]) {
+        // Each word's postings as its string of numbers, written as the documents come in
+        // order: 1–2 bytes a posting, where a list of numbers would take 4.
+        var codes = [[UInt8]](repeating: [], count: words.count)
+        var previous = [UInt32](repeating: 0, count: words.count)
+        for (document, table) in tables.enumerated() {
+            let document = UInt32(document)
+            for code in table.words {
+                let word = Int(code >> 3)
+                PostingCode.append((document - previous[word]) << 3 | code & 7, to: &codes[word])
+                previous[word] = document
+            }
+        }
+        var order = (0..<words.count).filter { !codes[$0].isEmpty }
+        order.sort { words.precedes($0, $1) }
+
         var files: [OutputFile] = []
         var firstWords: [String] = []
-        for (number, chunk) in wordChunks(index.terms).enumerated() {
-            firstWords.append(chunk.first!.word)
-            files.append(wordFile(number, words: chunk.map { wordJSON($0.word) }, postings: chunk.map { postingsJSON($0.postings) }))
+        var wordList = JSONBytes(), postingList = JSONBytes()
+        var size = 0
+        var last: Int?
+        func finish() {
+            var json = JSONBytes()
+            json.reserve(wordList.bytes.count + postingList.bytes.count + 32)
+            json.raw("{"); json.key("words"); json.raw("["); json.append(wordList.bytes)
+            json.raw("],"); json.key("postings"); json.raw("["); json.append(postingList.bytes)
+            json.raw("]}\n")
+            files.append(OutputFile(path: folder + "words/\(files.count).json", data: Data(json.bytes)))
+            wordList = JSONBytes()
+            postingList = JSONBytes()
+            size = 0
         }
-        for start in stride(from: 0, to: index.documents.count, by: documentsPerFile) {
-            let documents = index.documents[start..<min(start + documentsPerFile, index.documents.count)]
-            files.append(documentFile(start / documentsPerFile, documents.map(documentJSON)))
+        for word in order {
+            let bytes = words.word(word)
+            let wordSize = bytes.count + codes[word].count + 8
+            if let last, (size >= wordFileBytes && words.word(last).prefix(3) != bytes.prefix(3)) || size + wordSize > wordFileLimit {
+                finish()
+            }
+            if size == 0 {
+                firstWords.append(String(decoding: bytes, as: UTF8.self))
+            } else {
+                wordList.raw(",")
+                postingList.raw(",")
+            }
+            wordList.string(utf8: bytes)
+            postingList.raw("\"")
+            postingList.append(codes[word])
+            postingList.raw("\"")
+            codes[word] = []
+            size += wordSize
+            last = word
         }
-        files += index.facets.map(facetFile)
-        return [manifest(documents: index.documents.count, facets: index.facets, firstWords: firstWords, key: key(files))] + files
-    }
-
-    // The files piece by piece: `praxis serve` keeps the pieces of words and documents that
-    // did not change and puts the files together from them.
-
-    /// A word as JSON.
-    static func wordJSON(_ word: String) -> [UInt8] {
-        var json = JSONBytes()
-        json.string(word)
-        return json.bytes
-    }
-
-    /// A word's postings as JSON, delta-coded.
-    static func postingsJSON(_ postings: [Int]) -> [UInt8] {
-        var json = JSONBytes()
-        json.ints(deltaCoded(postings, bits: SearchIndex.Fields.bits))
-        return json.bytes
-    }
-
-    /// `search/words/<number>.json` from its words and their postings, each already JSON.
-    static func wordFile(_ number: Int, words: [[UInt8]], postings: [[UInt8]]) -> OutputFile {
-        var json = JSONBytes()
-        json.raw("{")
-        json.key("words"); json.array(words) { $0.append($1) }
-        json.raw(","); json.key("postings"); json.array(postings) { $0.append($1) }
-        json.raw("}\n")
-        return OutputFile(path: folder + "words/\(number).json", data: Data(json.bytes))
+        if size > 0 { finish() }
+        return (files, firstWords)
     }
 
     /// A result as the page shows it, as JSON.
@@ -77,7 +137,7 @@ enum SearchShards {
     }
 
     /// `search/docs/<number>.json` from its documents, each already JSON.
-    static func documentFile(_ number: Int, _ documents: [[UInt8]]) -> OutputFile {
+    static func documentFile<C: Collection<[UInt8]>>(_ number: Int, _ documents: C) -> OutputFile {
         var json = JSONBytes()
         json.array(documents) { $0.append($1) }
         json.raw("\n")
@@ -87,19 +147,23 @@ enum SearchShards {
     static func facetFile(_ facet: SearchIndex.FacetGroup) -> OutputFile {
         var json = JSONBytes()
         json.raw("{"); json.key("values"); values(of: facet, into: &json)
-        json.raw(",\n"); json.key("documents"); json.array(facet.documents) { $0.ints(deltaCoded($1, bits: 0)) }
+        json.raw(",\n"); json.key("documents"); json.array(facet.documents) { json, numbers in
+            var code: [UInt8] = []
+            PostingCode.string(numbers.lazy.map { UInt32($0) }, bits: 0, into: &code)
+            json.append(code)
+        }
         json.raw("}\n")
         return OutputFile(path: folder + "facets/\(facet.name).json", data: Data(json.bytes))
     }
 
     /// `search.json`.
-    static func manifest(documents: Int, facets: [SearchIndex.FacetGroup], firstWords: [String], key: String) -> OutputFile {
+    static func manifest(documents: Int, documentFiles: [Int], facets: [SearchIndex.FacetGroup], firstWords: [String], key: String) -> OutputFile {
         var json = JSONBytes()
-        json.raw("{"); json.key("version"); json.int(2)
+        json.raw("{"); json.key("version"); json.int(3)
         json.raw(",\n"); json.key("key"); json.string(key)
         json.raw(",\n"); json.key("folder"); json.string(folder)
         json.raw(",\n"); json.key("documents"); json.int(documents)
-        json.raw(",\n"); json.key("documentsPerFile"); json.int(documentsPerFile)
+        json.raw(",\n"); json.key("documentFiles"); json.ints(documentFiles)
         json.raw(",\n"); json.key("stopWords"); json.strings(StopWords.all.sorted())
         json.raw(",\n"); json.key("wordFiles"); json.strings(firstWords)
         json.raw(",\n"); json.key("facets"); json.array(facets) { json, facet in
@@ -126,58 +190,15 @@ enum SearchShards {
         }
     }
 
-    /// Consecutive words until a file holds about `wordFileBytes` of postings.
-    private static func wordChunks(_ terms: [SearchIndex.Term]) -> [ArraySlice<SearchIndex.Term>] {
-        chunkRanges(terms.map { termSize(word: $0.word, postings: $0.postings.count) }).map { terms[$0] }
-    }
-
-    /// What a word counts towards its file's size: about three digits and a comma per posting,
-    /// plus the word itself.
-    static func termSize(word: String, postings: Int) -> Int {
-        word.utf8.count + 4 + postings * 4
-    }
-
-    /// Word files as ranges of consecutive words of these sizes.
-    static func chunkRanges(_ sizes: [Int]) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        var start = 0, size = 0
-        for (position, termSize) in sizes.enumerated() {
-            size += termSize
-            if size >= wordFileBytes {
-                ranges.append(start..<position + 1)
-                start = position + 1
-                size = 0
-            }
-        }
-        if start < sizes.count { ranges.append(start..<sizes.count) }
-        return ranges
-    }
-
-    /// Ascending numbers (shifted left by `bits`, low bits carried along) as differences.
-    private static func deltaCoded(_ values: [Int], bits: Int) -> [Int] {
-        var previous = 0
-        return values.map { value in
-            let number = value >> bits
-            defer { previous = number }
-            return (number - previous) << bits | (value & ((1 << bits) - 1))
-        }
-    }
-
     /// FNV-1a over every file: the same index gives the same key on every machine.
     static func key(_ files: [OutputFile]) -> String {
-        String(files.reduce(fnvStart, fnv), radix: 16)
-    }
-
-    static let fnvStart: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    /// The hash after `file`, continuing from `hash`: files that did not change need not be
-    /// hashed again when the hash before them is known.
-    static func fnv(_ hash: UInt64, _ file: OutputFile) -> UInt64 {
-        var hash = hash
-        for byte in file.path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        file.data.withUnsafeBytes { buffer in
-            for byte in buffer { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for file in files {
+            for byte in file.path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            file.data.withUnsafeBytes { buffer in
+                for byte in buffer { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            }
         }
-        return hash
+        return String(hash, radix: 16)
     }
 }

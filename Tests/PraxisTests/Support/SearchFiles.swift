@@ -28,10 +28,11 @@ struct SearchFiles {
         manifest = try json("search.json") as! [String: Any]
         let shards = manifest["folder"] as! String
         let count = manifest["documents"] as! Int
-        let perFile = manifest["documentsPerFile"] as! Int
         var documents: [[String: String]] = []
-        for file in 0..<(count + perFile - 1) / perFile {
-            documents += try json("\(shards)docs/\(file).json") as! [[String: String]]
+        for (file, size) in (manifest["documentFiles"] as! [Int]).enumerated() {
+            let held = try json("\(shards)docs/\(file).json") as! [[String: String]]
+            XCTAssertEqual(held.count, size, "docs/\(file).json holds the documents search.json says")
+            documents += held
         }
         XCTAssertEqual(documents.count, count, "search.json counts every document")
         var facetsOf = [[String: [String]]](repeating: [:], count: count)
@@ -39,7 +40,7 @@ struct SearchFiles {
             let name = facet["name"] as! String
             let file = try json("\(shards)facets/\(name).json") as! [String: Any]
             let values = file["values"] as! [[String: Any]]
-            let lists = file["documents"] as! [[Int]]
+            let lists = (file["documents"] as! [String]).map(Self.decode)
             if let listed = facet["values"] as? [[String: Any]] {
                 XCTAssertEqual(listed.map { $0["id"] as! String }, values.map { $0["id"] as! String }, "\(name): manifest and facet file agree")
             }
@@ -58,15 +59,27 @@ struct SearchFiles {
         var postings: [String: [(Int, Int)]] = [:]
         for file in (manifest["wordFiles"] as! [String]).indices {
             let shard = try json("\(shards)words/\(file).json") as! [String: Any]
-            for (word, codes) in zip(shard["words"] as! [String], shard["postings"] as! [[Int]]) {
+            for (word, codes) in zip(shard["words"] as! [String], shard["postings"] as! [String]) {
                 var document = 0
-                postings[word] = codes.map { code in
+                postings[word] = Self.decode(codes).map { code in
                     document += code >> 3
                     return (document, code & 7)
                 }
             }
         }
         self.postings = postings
+    }
+
+    /// A string of base-32 digits as numbers (the documented format: `A`–`Z`, `a`–`f` end a
+    /// number, `g`–`z`, `0`–`9`, `-`, `_` are its leading digits).
+    static func decode(_ text: String) -> [Int] {
+        let digits = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+        var numbers: [Int] = [], value = 0
+        for character in text {
+            let digit = digits.firstIndex(of: character)!
+            if digit >= 32 { value = value * 32 + digit - 32 } else { numbers.append(value * 32 + digit); value = 0 }
+        }
+        return numbers
     }
 
     func entry(_ url: String) -> Entry? { entries.first { $0.url == url } }

@@ -24,22 +24,40 @@ class Index:
                 return json.load(f)
         self.manifest = read("search.json")
         folder = self.manifest["folder"]
-        per = self.manifest["documentsPerFile"]
-        count = self.manifest["documents"]
         self.documents = []
-        for n in range((count + per - 1) // per):
-            self.documents += read(f"{folder}docs/{n}.json")
+        for n, size in enumerate(self.manifest["documentFiles"]):
+            held = read(f"{folder}docs/{n}.json")
+            assert len(held) == size, f"docs/{n}.json holds {len(held)} documents, search.json says {size}"
+            self.documents += held
+        assert len(self.documents) == self.manifest["documents"]
         self.facets = {}
         for facet in self.manifest["facets"]:
             data = read(f"{folder}facets/{facet['name']}.json")
             lists = []
             for deltas in data["documents"]:
                 total, numbers = 0, set()
-                for delta in deltas:
+                for delta in decode(deltas):
                     total += delta
                     numbers.add(total)
                 lists.append(numbers)
             self.facets[facet["name"]] = {v["id"]: numbers for v, numbers in zip(data["values"], lists)}
+
+
+DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+
+def decode(text):
+    """Numbers from a string of base-32 digits (SearchShards.swift): the last digit of each
+    number from the first 32 characters of DIGITS, the leading ones from the other 32."""
+    numbers, value = [], 0
+    for char in text:
+        digit = DIGITS.index(char)
+        if digit >= 32:
+            value = value * 32 + digit - 32
+        else:
+            numbers.append(value * 32 + digit)
+            value = 0
+    return numbers
 
 
 def normalize(text):

@@ -60,6 +60,22 @@
     while (prefix && low + 1 < first.length && first[low + 1].lastIndexOf(word, 0) === 0) files.push(++low);
     return files;
   };
+  // Ascending numbers from a string of base-32 digits (SearchShards.swift, PostingCode.swift):
+  // each number is a difference to the one before; "A"-"Z", "a"-"f" end a number, "g"-"z",
+  // "0"-"9", "-", "_" are its leading digits.
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var DIGIT = {};
+  for (var d = 0; d < DIGITS.length; d++) DIGIT[DIGITS.charCodeAt(d)] = d;
+  function decode(text) {
+    var values = [], value = 0;
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGIT[text.charCodeAt(i)];
+      if (digit >= 32) value = value * 32 + (digit - 32);
+      else { values.push(value * 32 + digit); value = 0; }
+    }
+    return values;
+  }
+
   // Document number -> best score for one query word.
   Index.prototype.scores = function (word) {
     var prefix = word.length >= PREFIX_FROM, index = this;
@@ -71,8 +87,8 @@
             var exact = candidate === word;
             if (!exact && !(prefix && candidate.lastIndexOf(word, 0) === 0)) return;
             var document = 0;
-            file.postings[position].forEach(function (code) {
-              document += code >> FIELD_BITS;
+            decode(file.postings[position]).forEach(function (code) {
+              document += Math.floor(code / (1 << FIELD_BITS));
               var score = fieldWeight(code & 7) * (exact ? 1 : PREFIX_FACTOR);
               if (!(scores.get(document) >= score)) scores.set(document, score);
             });
@@ -88,15 +104,26 @@
         values: file.values,
         lists: file.documents.map(function (deltas) {
           var document = 0;
-          return deltas.map(function (delta) { return (document += delta); });
+          return decode(deltas).map(function (delta) { return (document += delta); });
         })
       };
     });
   };
+  // Document files hold consecutive documents, as many as `documentFiles` says, in order.
   Index.prototype.documents = function (numbers) {
-    var index = this, per = this.manifest.documentsPerFile;
+    var index = this;
+    if (!this.starts) {
+      this.starts = [];
+      var start = 0;
+      this.manifest.documentFiles.forEach(function (count) { index.starts.push(start); start += count; });
+    }
     return Promise.all(numbers.map(function (n) {
-      return index.load("docs/" + Math.floor(n / per) + ".json").then(function (file) { return file[n % per]; });
+      var low = 0, high = index.starts.length - 1;
+      while (low < high) {                       // the last file that starts at or before n
+        var middle = (low + high + 1) >> 1;
+        if (index.starts[middle] <= n) low = middle; else high = middle - 1;
+      }
+      return index.load("docs/" + low + ".json").then(function (file) { return file[n - index.starts[low]]; });
     }));
   };
 

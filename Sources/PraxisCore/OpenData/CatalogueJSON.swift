@@ -1,0 +1,105 @@
+/// catalogue.json, written by one writer (`PrettyJSON`): the frame (facets, site, version)
+/// around the records, each record a piece that `praxis serve` can keep and put back.
+enum CatalogueJSON {
+    /// What a record holds under each of its keys.
+    enum Field {
+        case facet(Int)
+        case id, url, title, summary, place, partners, tags, year, updated, related, contact, media, sources, lang, translations, draft
+    }
+
+    static let fixedKeys: [(String, Field)] = [
+        ("id", .id), ("url", .url), ("title", .title), ("summary", .summary), ("place", .place), ("partners", .partners),
+        ("tags", .tags), ("year", .year), ("updated", .updated), ("related", .related), ("contact", .contact),
+        ("media", .media), ("sources", .sources), ("lang", .lang), ("translations", .translations), ("draft", .draft),
+    ]
+
+    /// A record's keys in file order, for records with facets named `facetNames` (site.yaml's).
+    /// A facet named like a fixed key gives way to it, and of two facets of one name the later
+    /// counts, as when the keys were encoded one after the other.
+    static func keys(facetNames: [String]) -> [(key: [UInt8], field: Field)] {
+        var fields: [String: Field] = [:]
+        for (position, name) in facetNames.enumerated() { fields[name] = .facet(position) }
+        for (name, field) in fixedKeys { fields[name] = field }
+        return PrettyJSON.sorted(fields.keys).map { (PrettyJSON.keyBytes($0), fields[$0]!) }
+    }
+
+    /// One record as it stands in catalogue.json, indented to the depth of the practices list.
+    static func record(_ record: CatalogueRecord, keys: [(key: [UInt8], field: Field)]? = nil) -> [UInt8] {
+        let keys = keys ?? self.keys(facetNames: record.facets.map(\.name))
+        var json = PrettyJSON(level: 2, capacity: 2048)
+        json.indent()
+        json.openObject()
+        for (key, field) in keys {
+            json.key(bytes: key)
+            switch field {
+            case .facet(let position): json.strings(record.facets[position].values)
+            case .id: json.string(record.id)
+            case .url: json.string(record.url)
+            case .title: json.string(record.title)
+            case .summary: json.string(record.summary)
+            case .place: if let place = record.place { json.map(place) } else { json.null() }
+            case .partners:
+                json.openArray()
+                for partner in record.partners {
+                    json.item()
+                    json.openObject()
+                    json.key("id"); json.string(partner.id)
+                    json.key("title"); json.string(partner.title)
+                    json.key("url"); json.string(partner.url)
+                    json.key("website"); json.string(partner.website)
+                    json.closeObject()
+                }
+                json.closeArray()
+            case .tags: json.strings(record.tags)
+            case .year: if let year = record.year { json.int(year) } else { json.null() }
+            case .updated: json.string(record.updated)
+            case .related: json.strings(record.related)
+            case .contact: if let contact = record.contact { json.map(contact) } else { json.null() }
+            case .media:
+                json.openArray()
+                for item in record.media {
+                    json.item()
+                    json.map(item)
+                }
+                json.closeArray()
+            case .sources: json.strings(record.sources)
+            case .lang: json.string(record.lang)
+            case .translations: json.map(record.translations)
+            case .draft: json.bool(record.draft)
+            }
+        }
+        json.closeObject()
+        return json.bytes
+    }
+
+    /// The file: `catalogue` without its practices, around `records` (`record`, in order).
+    static func file(_ catalogue: Catalogue, records: [[UInt8]]) -> [UInt8] {
+        var json = PrettyJSON(capacity: records.reduce(4096) { $0 + $1.count + 2 })
+        json.openObject()
+        json.key("facets")
+        json.openObject()
+        for name in PrettyJSON.sorted(catalogue.facets.keys) {
+            let vocabulary = catalogue.facets[name]!
+            json.key(name)
+            json.openObject()
+            json.key("label"); json.string(vocabulary.label)
+            json.key("order"); json.strings(vocabulary.order)
+            json.key("values"); json.map(vocabulary.values)
+            json.closeObject()
+        }
+        json.closeObject()
+        json.key("practices")
+        json.openArray()
+        for record in records { json.rawItem(record) }
+        json.closeArray()
+        json.key("site")
+        json.openObject()
+        json.key("language"); json.string(catalogue.site.language)
+        json.key("title"); json.string(catalogue.site.title)
+        json.key("url"); json.string(catalogue.site.url)
+        json.closeObject()
+        json.key("version"); json.int(catalogue.version)
+        json.closeObject()
+        return json.bytes
+    }
+}

@@ -1,0 +1,108 @@
+/// The index's tables of every document, kept by source file, with the words they number.
+/// The build makes one from nothing; `praxis serve` keeps one between builds and calls `update`
+/// with the documents of the current site: only documents whose text changed (or that are
+/// new) are read again, then `SearchShards.files(words:tables:facets:)` makes the files from
+/// all tables. Words of documents that went stay numbered (no posting refers to them, so no
+/// file shows them).
+struct SearchTables: Sendable {
+    private(set) var words = WordTable()
+    private(set) var byFile: [String: SearchTable] = [:]
+
+    /// Below this many documents to read, one core does it: the tasks would cost more.
+    static let parallelFrom = 64
+
+    /// The tables of `sources`, in their order: kept where the document and its body text are
+    /// those of the last call, read anew for the rest (on all cores when there are many).
+    /// Tables of files no longer among `sources` are dropped.
+    mutating func update(_ sources: [SearchIndexBuilder.Source], bodies: [String: RenderedMarkdown]) async -> [SearchTable] {
+        var tables: [SearchTable?] = []
+        tables.reserveCapacity(sources.count)
+        var stale: [(position: Int, source: SearchIndexBuilder.Source, plainText: String)] = []
+        for (position, source) in sources.enumerated() {
+            let plainText = bodies[source.file]?.plainText ?? ""
+            if let kept = byFile[source.file], kept.source == source, kept.plainText == plainText {
+                tables.append(kept)
+            } else {
+                tables.append(nil)
+                stale.append((position, source, plainText))
+            }
+        }
+        if stale.count < Self.parallelFrom {
+            var reader = WordReader()
+            for item in stale {
+                tables[item.position] = reader.table(item.source, plainText: item.plainText, words: &words)
+            }
+        } else {
+            let chunks = await Parallel.mapChunks(stale, minimumChunk: 32) { chunk -> [(WordTable, [(Int, SearchTable)])] in
+                var local = WordTable()
+                var reader = WordReader()
+                let made = chunk.map { ($0.position, reader.table($0.source, plainText: $0.plainText, words: &local)) }
+                return [(local, made)]
+            }
+            for (local, made) in chunks {
+                // Local word numbers to this table's, then the tables' words renumbered.
+                let renumber = (0..<local.count).map { number in
+                    local.word(number).withUnsafeBufferPointer { UInt32(words.number(of: $0)) }
+                }
+                for (position, var table) in made {
+                    for index in table.words.indices {
+                        let code = table.words[index]
+                        table.words[index] = renumber[Int(code >> 3)] << 3 | code & 7
+                    }
+                    tables[position] = table
+                }
+            }
+        }
+        let result = tables.map { $0! }
+        var byFile: [String: SearchTable] = [:]
+        byFile.reserveCapacity(result.count)
+        for table in result { byFile[table.source.file] = table }
+        self.byFile = byFile
+        return result
+    }
+}
+
+/// Reads one document after another into tables: each word found is looked up once per
+/// document, and its fields are gathered in place.
+struct WordReader {
+    private var scanner = SearchText.Scanner()
+    /// By word number: the document that last had the word, and where it stands in its list.
+    private var seenIn: [Int32] = []
+    private var position: [Int32] = []
+    private var document: Int32 = 0
+
+    mutating func table(_ source: SearchIndexBuilder.Source, plainText: String, words: inout WordTable) -> SearchTable {
+        document += 1
+        var found: [UInt32] = []
+        read(plainText, SearchIndex.Fields.body, words: &words, into: &found)
+        read(source.moreBody, .body, words: &words, into: &found)
+        read(source.summary, .summary, words: &words, into: &found)
+        read(source.title, .title, words: &words, into: &found)
+        return SearchTable(source: source, plainText: plainText, record: SearchShards.documentJSON(source.document), words: found)
+    }
+
+    private mutating func read(_ text: String, _ field: SearchIndex.Fields, words: inout WordTable, into found: inout [UInt32]) {
+        let bits = UInt32(field.rawValue)
+        let document = self.document
+        var seenIn = self.seenIn, position = self.position
+        self.seenIn = []; self.position = []  // kept unique while the closure changes them
+        scanner.scan(text) { word in
+            let number = words.number(of: word)
+            guard words.indexed[number] else { return }
+            if number >= seenIn.count {
+                let count = max(number + 1, seenIn.count * 2, 1024)
+                seenIn += repeatElement(0, count: count - seenIn.count)
+                position += repeatElement(0, count: count - position.count)
+            }
+            if seenIn[number] == document {
+                found[Int(position[number])] |= bits
+            } else {
+                seenIn[number] = document
+                position[number] = Int32(found.count)
+                found.append(UInt32(number) << 3 | bits)
+            }
+        }
+        self.seenIn = seenIn
+        self.position = position
+    }
+}
