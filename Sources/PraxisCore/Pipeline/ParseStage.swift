@@ -3,7 +3,7 @@ import Foundation
 /// Stage "parse" over all files: site.yaml first (entries are checked against its facets),
 /// then every entry file, in parallel chunks merged back in a fixed order.
 ///
-/// The steps are separate functions so that `praxis serve` (Incremental/) parses only the
+/// The steps are separate functions so that `praxis serve` (Live/SourceState) parses only the
 /// files that changed and assembles the rest from its cache, in the same order and with the
 /// same messages as a full build.
 enum ParseStage {
