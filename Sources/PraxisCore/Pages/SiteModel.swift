@@ -30,9 +30,7 @@ struct SiteModel: Sendable {
         return SiteModel(site: site, facets: facets, theme: theme, strings: strings, staticSizes: content.staticSizes)
     }
 
-    var renderer: Renderer {
-        Renderer(site: site, facets: facets, theme: theme, strings: strings, staticSizes: staticSizes)
-    }
+    var renderer: Renderer { Renderer(self) }
 
     /// The search files: search.json and the parts the search page loads as it needs them.
     func searchFiles() async -> [OutputFile] {

@@ -5,11 +5,14 @@ import Mustache
 /// function of the model, so pages are rendered in any order, on any core, or when asked for
 /// (`SiteMap`).
 struct Renderer: Sendable {
-    let site: Site
-    let facets: [Facet]
-    let theme: Theme
-    let strings: [String: String]
-    let staticSizes: [String: Int]
+    /// What every page is made from (`SiteModel`); the page functions read it through the
+    /// names below.
+    let model: SiteModel
+    var site: Site { model.site }
+    var facets: [Facet] { model.facets }
+    var theme: Theme { model.theme }
+    var strings: [String: String] { model.strings }
+    var staticSizes: [String: Int] { model.staticSizes }
     /// Dates, prices and sizes in the site's language; made once, not per page.
     let format: Format
     /// The site menu's entries (label, root-relative path), the same on every page.
@@ -22,15 +25,11 @@ struct Renderer: Sendable {
     /// The theme's templates with this build's interface texts written in (Theme+InlinedStrings).
     let library: MustacheLibrary
 
-    init(site: Site, facets: [Facet], theme: Theme, strings: [String: String], staticSizes: [String: Int]) {
-        self.site = site
-        self.facets = facets
-        self.theme = theme
-        self.strings = strings
-        self.staticSizes = staticSizes
-        format = Format(strings: strings)
-        navEntries = Self.navEntries(site: site, facets: facets, strings: strings)
-        library = theme.library(inlining: strings)
+    init(_ model: SiteModel) {
+        self.model = model
+        format = Format(strings: model.strings)
+        navEntries = Self.navEntries(site: model.site, facets: model.facets, strings: model.strings)
+        library = model.theme.library(inlining: model.strings)
         hasSiteHeader = library.getTemplate(named: "site-header") != nil
         hasPracticeCard = library.getTemplate(named: "practice-card") != nil
     }

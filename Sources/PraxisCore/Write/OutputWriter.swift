@@ -30,19 +30,11 @@ struct OutputWriter: Sendable {
     }
     static let markerText = "This folder is written by `praxis build` and replaced as a whole on every build.\n"
 
-    /// Writes `files` and copies `copies` (source URL, path) into staging, then swaps it in.
-    /// Returns what the editor must know although the build succeeded (an old site left over).
-    func write(files: [OutputFile], copies: [(from: URL, to: String)], siteRoot: URL) async throws -> [String] {
-        try await write(paths: files.map(\.path), copies: copies, siteRoot: siteRoot) { staging in
-            try await Parallel.mapChunks(files, minimumChunk: 1) { chunk in [Result { try staging.write(Array(chunk)) }] }
-                .forEach { try $0.get() }
-        }
-    }
-
-    /// The streaming form: the folders of `paths` are made, then `fill` writes the files
+    /// Writes a site into staging, then swaps it in. The folders of `paths` are made, then `fill` writes the files
     /// through the staging folder it is given as they are made, so the build never holds the
     /// whole site; then the static copies, then the swap. A problem in `fill` removes staging
-    /// and leaves the output as it was.
+    /// and leaves the output as it was. Returns what the editor must know although the build
+    /// succeeded (an old site left over).
     func write(paths: [String], copies: [(from: URL, to: String)], siteRoot: URL,
                fill: @Sendable (Staging) async throws -> Void) async throws -> [String] {
         do { try SafeWrite.makeFolders(parent) } catch { throw error.failure(stage: "write") }
