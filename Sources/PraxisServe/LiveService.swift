@@ -45,12 +45,13 @@ struct LiveService: Service {
         // Off the shared threads, which answer requests meanwhile (from the last good site:
         // the new one is swapped in only when it is complete).
         let outcome = await withTaskExecutorPreference(executor) { await live.update(changes) }
-        served.update(outcome)
+        let replaced = served.update(outcome)
         let elapsed = ContinuousClock.now - started
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         let state = LiveState(served.now, milliseconds: milliseconds)
         events.send(outcome.failure != nil ? "problems" : outcome.changed ? "reload" : "ok", state)
         report.build(outcome, changes: changes, milliseconds: milliseconds)
+        withExtendedLifetime(replaced) {}
         if let mirror, let site = outcome.site, outcome.failure == nil, outcome.changed {
             // After the event: the pages reload from the model, not from this folder.
             await withTaskExecutorPreference(executor) {

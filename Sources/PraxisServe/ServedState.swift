@@ -22,8 +22,14 @@ final class ServedState: Sendable {
     }
 
     /// The new site (or the problems) replaces the old in one step, when the update is complete.
-    func update(_ outcome: LiveSite.Outcome) {
-        current.withLock { $0 = Current(site: outcome.site, problems: outcome.failure?.diagnostics ?? []) }
+    /// Returns what was served before: freeing a whole model takes milliseconds, so the caller
+    /// lets it go after the open pages have been told.
+    func update(_ outcome: LiveSite.Outcome) -> Current {
+        current.withLock { current in
+            let old = current
+            current = Current(site: outcome.site, problems: outcome.failure?.diagnostics ?? [])
+            return old
+        }
     }
 }
 

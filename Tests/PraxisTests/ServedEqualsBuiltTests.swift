@@ -29,6 +29,43 @@ final class ServedEqualsBuiltTests: XCTestCase {
         try await randomEdits(site.url, seed: ServeTests.seed(12), steps: 60, drafts: false)
     }
 
+    func testThemeEditsBetweenContentEditsServeWhatABuildMakes() async throws {
+        // A theme edit alone keeps the resolved catalogue and its pages (LiveSite): each state
+        // after one, also after broken sources or a broken template, must still be a build's.
+        let site = try TemporaryFolder()
+        for folder in ["content", "seeds"] {
+            try FileManager.default.copyItem(at: SiteOutputTests.fixture.appending(path: folder), to: site.url.appending(path: folder))
+        }
+        try copyTheme(to: site)
+        let options = BuildOptions(siteRoot: site.url, output: site.url.appending(path: "public"), includeDrafts: false)
+        let live = LiveSite(options)
+        try await assertSame(await live.update(.all), options, log: ["first build"])
+        let strings = "themes/default/strings/de.yaml", template = "themes/default/templates/practice.mustache"
+        let practice = "content/practices/job-coaching.md"
+        let originalStrings = try site.read(strings), originalTemplate = try site.read(template), originalPractice = try site.read(practice)
+        let steps: [(String, String, String, Bool)] = [
+            // (what, file, new text, whether the state is broken)
+            ("facet labels renamed", strings, originalStrings.replacingOccurrences(of: "tags: Schlagwörter", with: "tags: Stichwörter")
+                .replacingOccurrences(of: "country: Land", with: "country: Staat"), false),
+            ("template text", template, originalTemplate + "\n<!-- served -->\n", false),
+            ("template broken", template, originalTemplate + "\n{{#unclosed}}\n", true),
+            ("template fixed", template, originalTemplate, false),
+            ("practice title", practice, originalPractice.replacingOccurrences(of: "title: Job-Coaching im Betrieb", with: "title: Neues Job-Coaching"), false),
+            ("practice broken", practice, originalPractice.replacingOccurrences(of: "summary:", with: "summary: [unclosed"), true),
+            ("strings while the practice is broken", strings, originalStrings, true),
+            ("practice fixed", practice, originalPractice, false),
+            ("template after the fix", template, originalTemplate + "\n<!-- again -->\n", false),
+        ]
+        var log: [String] = []
+        for (what, path, text, broken) in steps {
+            try site.write([path: text])
+            log.append(what)
+            let outcome = await live.update(SourceChanges(paths: [path]))
+            XCTAssertEqual(outcome.failure != nil, broken, what)
+            try await assertSame(outcome, options, log: log)
+        }
+    }
+
     func testEveryKeyOfEveryEntryKindIsEdited() throws {
         // The editor walks the parsers' tables: nested keys (place.country, media[].credit) too.
         var problems = Problems()

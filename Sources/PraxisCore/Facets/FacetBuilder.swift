@@ -4,33 +4,50 @@ enum FacetBuilder {
     typealias Partition = @Sendable (Practice) -> [(id: String, label: String)]
 
     /// Throws when two spellings of tags share a slug (TagSlugs): merging them would hide one.
-    static func build(_ site: Site, labels: FacetLabels) throws -> [Facet] {
+    /// Each facet is a pass over every practice, independent of the others: they are grouped
+    /// side by side on the cores (`praxis serve` groups them again after every edit).
+    static func build(_ site: Site, labels: FacetLabels) async throws -> [Facet] {
         let slugs = try TagSlugs.make(site.practices)
-        var facets: [Facet] = site.config.facets.map { vocabulary in
-            let order = Dictionary(vocabulary.values.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-            // Every declared value has its page, also one no practice uses yet: the vocabulary
-            // shows readers what the catalogue covers.
-            return group(site, name: vocabulary.name, label: vocabulary.label, kind: .vocabulary,
-                         ordered: { order[$0.id] ?? .max < order[$1.id] ?? .max },
-                         including: vocabulary.values.map { ($0.id, $0.label) }) {
-                ($0.facetValues[vocabulary.name] ?? []).map { ($0, vocabulary.label(of: $0) ?? $0) }
+        var groupings: [@Sendable () -> Facet] = site.config.facets.map { vocabulary in
+            {
+                let order = Dictionary(vocabulary.values.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+                // Every declared value has its page, also one no practice uses yet: the vocabulary
+                // shows readers what the catalogue covers.
+                return group(site, name: vocabulary.name, label: vocabulary.label, kind: .vocabulary,
+                             ordered: { order[$0.id] ?? .max < order[$1.id] ?? .max },
+                             including: vocabulary.values.map { ($0.id, $0.label) }) {
+                    ($0.facetValues[vocabulary.name] ?? []).map { ($0, vocabulary.label(of: $0) ?? $0) }
+                }
             }
         }
         let language = site.config.language
-        facets.append(group(site, name: "country", label: labels.country, kind: .country, spellings: true) {
-            guard let code = $0.place?.country else { return [] }
-            return [(code.lowercased(), CountryNames.name(of: code, language: language))]
-        })
-        facets.append(group(site, name: "tags", label: labels.tags, kind: .tags, spellings: true) { [slugs] in
-            $0.tags.map { (slugs[$0]!, $0) }
-        })
+        groupings.append {
+            group(site, name: "country", label: labels.country, kind: .country, spellings: true) {
+                guard let code = $0.place?.country else { return [] }
+                return [(code.lowercased(), CountryNames.name(of: code, language: language))]
+            }
+        }
+        groupings.append {
+            group(site, name: "tags", label: labels.tags, kind: .tags, spellings: true) { $0.tags.map { (slugs[$0]!, $0) } }
+        }
         let partners = site.partnerByID
         // Every partner is listed, also one that so far only runs a workshop (count 0).
-        facets.append(group(site, name: "partners", label: labels.partners, kind: .partners,
-                            including: site.partners.map { ($0.id, $0.title) }) {
-            $0.partners.compactMap { id in partners[id].map { (id, $0.title) } }
-        })
-        return facets
+        groupings.append {
+            group(site, name: "partners", label: labels.partners, kind: .partners, including: site.partners.map { ($0.id, $0.title) }) {
+                $0.partners.compactMap { id in partners[id].map { (id, $0.title) } }
+            }
+        }
+        return await Parallel.map(groupings, minimumChunk: 1) { $0() }
+    }
+
+    /// `facets` with the labels of the facets Praxis adds taken from `labels`, as `build`
+    /// would give them; the values and their practices stay.
+    static func relabel(_ facets: [Facet], labels: FacetLabels) -> [Facet] {
+        facets.map { facet in
+            var facet = facet
+            if let label = labels.label(of: facet.kind) { facet.label = label }
+            return facet
+        }
     }
 
     /// Groups the site's practices by `partition`. Free values that fold to one slug
@@ -87,4 +104,25 @@ struct FacetLabels: Sendable {
     var country: String
     var tags: String
     var partners: String
+
+    init(country: String, tags: String, partners: String) {
+        self.country = country
+        self.tags = tags
+        self.partners = partners
+    }
+
+    init(_ strings: [String: String]) {
+        self.init(country: strings["country"] ?? "Land", tags: strings["tags"] ?? "Schlagwörter",
+                  partners: strings["partners"] ?? "Partner")
+    }
+
+    /// The label of a facet of `kind` that Praxis adds; nil for a declared one.
+    func label(of kind: Facet.Kind) -> String? {
+        switch kind {
+        case .vocabulary: nil
+        case .country: country
+        case .tags: tags
+        case .partners: partners
+        }
+    }
 }

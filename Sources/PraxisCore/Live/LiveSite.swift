@@ -16,6 +16,9 @@ public actor LiveSite {
         var sources: SourceState
         var bodies = BodyCache()
         var theme: ThemeCache?
+        /// The model of the last update when it succeeded (the sources as they are now, and the
+        /// model `current` serves); nil after a failure.
+        var model: SiteModel?
     }
 
     public init(_ options: BuildOptions) {
@@ -46,12 +49,29 @@ public actor LiveSite {
             let (content, sourcesChanged) = try await state.sources.update(changes, baseURL: options.baseURL)
             clock.lap("parse")
             let themeChanged = state.theme == nil || state.theme!.name != content.config.theme || changes.touchesThemes
-            if themeChanged { state.theme = ThemeCache(name: content.config.theme, siteRoot: options.siteRoot) }
-            let bodies = state.bodies.update(content)
+            if themeChanged {
+                state.theme = ThemeCache(name: content.config.theme, siteRoot: options.siteRoot)
+                clock.lap("theme")
+            }
+            // Unchanged sources: the bodies of the last update are those of `content`.
+            let bodies = sourcesChanged ? state.bodies.update(content) : state.bodies.bodies
             clock.lap("markdown")
-            let model = try SiteModel.make(content: content, bodies: bodies, theme: state.theme!.theme,
+            let model: SiteModel
+            var samePages: SiteMap?
+            if !sourcesChanged, let last = state.model, let theme = state.theme!.theme, state.theme!.problems.isEmpty {
+                // Only the theme changed: the resolved catalogue and its pages stay, rendered
+                // through the new theme.
+                model = last.rethemed(theme)
+                samePages = current?.map
+                clock.lap("facets")
+            } else {
+                state.model = nil
+                model = try await SiteModel.make(content: content, bodies: bodies, theme: state.theme!.theme,
                                            themeProblems: state.theme!.problems, includeDrafts: options.includeDrafts, clock: &clock)
-            let map = try SiteMap(model, siteRoot: options.siteRoot)
+            }
+            let map = try SiteMap(model, siteRoot: options.siteRoot, samePages: samePages)
+            // Kept only with its map served: a theme edit takes over the pages of `current`.
+            state.model = model
             clock.lap("site map")
             let changed = current == nil || sourcesChanged || themeChanged
             if changed { current = ServedSite(map, build: (current?.build ?? 0) + 1) }

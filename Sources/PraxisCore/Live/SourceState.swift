@@ -21,6 +21,8 @@ struct SourceState {
     /// Files changed since they were last parsed; kept across builds that stop early (a broken
     /// site.yaml), so that no edit is lost.
     private var stale: Set<String> = []
+    /// What the last update returned, for one that touches no source file (a theme edit).
+    private var last: ParsedContent?
 
     struct ParsedFile {
         var entry: ParseStage.Parsed?
@@ -36,6 +38,10 @@ struct SourceState {
     /// and returns the parsed content, as `ParseStage.run` would for the whole tree, and
     /// whether any file was read again or the tree changed.
     mutating func update(_ changes: SourceChanges, baseURL: String?) async throws -> (ParsedContent, changed: Bool) {
+        if let last, !changes.everything, stale.isEmpty, changes.paths.allSatisfy({ Self.isIgnored($0) || Self.isTheme($0) }) {
+            return (last, false)
+        }
+        last = nil
         var structural = false
         if changes.everything || !scanned {
             rescan(SourceTree.Part.allCases)
@@ -110,7 +116,13 @@ struct SourceState {
         }
         var content = ParseStage.assemble(tree, config: config, results: results, problems: problems)
         content.staticSizes = staticSizes
+        last = content
         return (content, structural || !reread.isEmpty)
+    }
+
+    /// Below themes/: read by the theme, not by this tree.
+    private static func isTheme(_ path: String) -> Bool {
+        path == "themes" || path.hasPrefix("themes/")
     }
 
     private static let staticPrefix = "content/static/"

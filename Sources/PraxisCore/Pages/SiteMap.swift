@@ -14,14 +14,23 @@ struct SiteMap: Sendable {
     /// Static files of content/static/, by their path in the output.
     let copies: [(from: URL, to: String)]
 
-    init(_ model: SiteModel, siteRoot: URL) throws {
+    /// `samePages`: a map of a model with the same pages (`SiteModel.rethemed`), whose list and
+    /// paths are taken over instead of made again.
+    init(_ model: SiteModel, siteRoot: URL, samePages: SiteMap? = nil) throws {
         self.model = model
         renderer = model.renderer
-        jobs = renderer.jobs
-        let facets = model.facets
-        var index: [String: Int] = [:]
-        index.reserveCapacity(jobs.count)
-        for (position, job) in jobs.enumerated() { index[Self.path(of: job, facets: facets)] = position }
+        let index: [String: Int]
+        if let samePages {
+            jobs = samePages.jobs
+            index = samePages.pageIndex
+        } else {
+            jobs = renderer.jobs
+            let facets = model.facets
+            var paths: [String: Int] = [:]
+            paths.reserveCapacity(jobs.count)
+            for (position, job) in jobs.enumerated() { paths[Self.path(of: job, facets: facets)] = position }
+            index = paths
+        }
         pageIndex = index
         let theme = model.theme
         copies = try StaticFiles.copies(model.site.staticFiles, siteRoot: siteRoot, isGenerated: { path in

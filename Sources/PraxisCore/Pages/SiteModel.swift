@@ -15,7 +15,7 @@ struct SiteModel: Sendable {
     /// Stages resolve and facets over what parse and markdown made. The theme's problems are
     /// reported with the entries' (resolve reports them all at once).
     static func make(content: ParsedContent, bodies: [String: RenderedMarkdown], theme: Theme?, themeProblems: Problems,
-                     includeDrafts: Bool, clock: inout StageClock) throws -> SiteModel {
+                     includeDrafts: Bool, clock: inout StageClock) async throws -> SiteModel {
         var content = content
         content.problems.add(contentsOf: themeProblems)
         let site = try Resolver(content: content, bodies: bodies, includeDrafts: includeDrafts).resolve()
@@ -23,11 +23,18 @@ struct SiteModel: Sendable {
         guard let theme else { throw BuildFailure(stage: "theme", diagnostics: themeProblems.all) }
 
         let strings = theme.strings(for: site.config.language)
-        let labels = FacetLabels(country: strings["country"] ?? "Land", tags: strings["tags"] ?? "Schlagwörter",
-                                 partners: strings["partners"] ?? "Partner")
-        let facets = try FacetBuilder.build(site, labels: labels)
+        let facets = try await FacetBuilder.build(site, labels: FacetLabels(strings))
         clock.lap("facets")
         return SiteModel(site: site, facets: facets, theme: theme, strings: strings, staticSizes: content.staticSizes)
+    }
+
+    /// The same catalogue through another theme (`praxis serve` after a template, asset or
+    /// strings edit): the theme reaches the model only through its strings, which name three
+    /// facets, so nothing is resolved or grouped again.
+    func rethemed(_ theme: Theme) -> SiteModel {
+        let strings = theme.strings(for: site.config.language)
+        let facets = FacetBuilder.relabel(self.facets, labels: FacetLabels(strings))
+        return SiteModel(site: site, facets: facets, theme: theme, strings: strings, staticSizes: staticSizes)
     }
 
     var renderer: Renderer { Renderer(self) }

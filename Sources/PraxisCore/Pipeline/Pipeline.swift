@@ -87,7 +87,7 @@ public enum Pipeline {
         content.dropMarkdownSources()
         clock.lap("markdown")
 
-        let model = try SiteModel.make(content: content, bodies: bodies, theme: theme, themeProblems: themeProblems,
+        let model = try await SiteModel.make(content: content, bodies: bodies, theme: theme, themeProblems: themeProblems,
                                        includeDrafts: options.includeDrafts, clock: &clock)
         return try SiteMap(model, siteRoot: options.siteRoot)
     }

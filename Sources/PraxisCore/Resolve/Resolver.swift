@@ -90,7 +90,6 @@ struct Resolver {
 
         // Orders: everything a page lists follows German alphabetical order of titles.
         let rank = Dictionary(published.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let byTitle: (String, String) -> Bool = { (rank[$0] ?? .max) < (rank[$1] ?? .max) }
         return Site(
             config: config, practices: published,
             partners: GermanCollation.sorted(content.partners, by: \.title),
@@ -102,7 +101,8 @@ struct Resolver {
             partnerByID: lookups.partners, sourceByID: lookups.sources, workshopByID: lookups.workshops,
             practicesOfPartner: practicesOfPartner,
             workshopsOfPartner: workshopsOfPartner.mapValues { $0.sorted() },
-            relatedOf: relatedOf.mapValues { Array(Set($0)).sorted(by: byTitle) },
+            // Each list by rank, looked up once per id (not twice per comparison).
+            relatedOf: relatedOf.mapValues { ids in Set(ids).map { (rank[$0] ?? .max, $0) }.sorted { $0 < $1 }.map(\.1) },
             daysOfPractice: daysOfPractice.mapValues {
                 $0.sorted { ($0.workshop, SourceTree.dayNumber($0.day)) < ($1.workshop, SourceTree.dayNumber($1.day)) }
             },
