@@ -29,9 +29,10 @@ final class ServedEqualsBuiltTests: XCTestCase {
         try await randomEdits(site.url, seed: ServeTests.seed(12), steps: 60, drafts: false)
     }
 
-    func testThemeEditsBetweenContentEditsServeWhatABuildMakes() async throws {
-        // A theme edit alone keeps the resolved catalogue and its pages (LiveSite): each state
-        // after one, also after broken sources or a broken template, must still be a build's.
+    func testThemeAndBodyEditsBetweenOtherEditsServeWhatABuildMakes() async throws {
+        // A theme edit alone, or an edit below the front matter alone, keeps the resolved
+        // catalogue and its pages (LiveSite): each state after one, also after broken sources,
+        // a broken template, a broken link or a heading another body links to, must still be a build's.
         let site = try TemporaryFolder()
         for folder in ["content", "seeds"] {
             try FileManager.default.copyItem(at: SiteOutputTests.fixture.appending(path: folder), to: site.url.appending(path: folder))
@@ -42,7 +43,10 @@ final class ServedEqualsBuiltTests: XCTestCase {
         try await assertSame(await live.update(.all), options, log: ["first build"])
         let strings = "themes/default/strings/de.yaml", template = "themes/default/templates/practice.mustache"
         let practice = "content/practices/job-coaching.md"
+        let other = "content/practices/learning-mentors.md"
         let originalStrings = try site.read(strings), originalTemplate = try site.read(template), originalPractice = try site.read(practice)
+        let originalOther = try site.read(other)
+        let withHeading = originalPractice + "\n## Neuer Abschnitt\n\nText.\n"
         let steps: [(String, String, String, Bool)] = [
             // (what, file, new text, whether the state is broken)
             ("facet labels renamed", strings, originalStrings.replacingOccurrences(of: "tags: Schlagwörter", with: "tags: Stichwörter")
@@ -55,6 +59,14 @@ final class ServedEqualsBuiltTests: XCTestCase {
             ("strings while the practice is broken", strings, originalStrings, true),
             ("practice fixed", practice, originalPractice, false),
             ("template after the fix", template, originalTemplate + "\n<!-- again -->\n", false),
+            ("body paragraph", practice, originalPractice + "\nNoch ein Absatz.\n", false),
+            ("body link to a practice", practice, originalPractice + "\nSiehe [Mentoren](@/practices/learning-mentors.md).\n", false),
+            ("body heading", practice, withHeading, false),
+            ("other body links to the heading", other, originalOther + "\n[Abschnitt](@/practices/job-coaching.md#neuer-abschnitt)\n", false),
+            ("heading renamed under the link", practice, withHeading.replacingOccurrences(of: "Neuer Abschnitt", with: "Anderer Abschnitt"), true),
+            ("heading back", practice, withHeading, false),
+            ("body link to nothing", practice, withHeading + "\n[Weg](@/practices/gibt-es-nicht.md)\n", true),
+            ("body link fixed", practice, withHeading + "\n[Da](@/practices/lernpaten.md)\n", false),
         ]
         var log: [String] = []
         for (what, path, text, broken) in steps {

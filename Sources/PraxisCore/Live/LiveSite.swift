@@ -64,6 +64,13 @@ public actor LiveSite {
                 model = last.rethemed(theme)
                 samePages = current?.map
                 clock.lap("facets")
+            } else if !themeChanged, let last = state.model, let edits = state.sources.bodyEdits,
+                      let site = Resolver(content: content, bodies: bodies, includeDrafts: options.includeDrafts).relinked(last.site, files: edits) {
+                // Only text below front matter changed, without a problem and with the same
+                // headings: the catalogue and its pages stay, with the new bodies.
+                model = last.with(site)
+                samePages = current?.map
+                clock.lap("resolve")
             } else {
                 state.model = nil
                 model = try await SiteModel.make(content: content, bodies: bodies, theme: state.theme!.theme,

@@ -24,9 +24,16 @@ struct SourceState {
     /// What the last update returned, for one that touches no source file (a theme edit).
     private var last: ParsedContent?
 
+    /// Entry files of the last update in which only the text below the front matter changed
+    /// (their entries are otherwise the same); nil when anything else changed.
+    private(set) var bodyEdits: [String]?
+
     struct ParsedFile {
         var entry: ParseStage.Parsed?
         var problems: Problems
+        /// The file's text above its body (front matter and delimiters), to tell an edit of the
+        /// body alone; nil when it could not be told.
+        var header: String?
     }
 
     init(root: URL) {
@@ -39,9 +46,11 @@ struct SourceState {
     /// whether any file was read again or the tree changed.
     mutating func update(_ changes: SourceChanges, baseURL: String?) async throws -> (ParsedContent, changed: Bool) {
         if let last, !changes.everything, stale.isEmpty, changes.paths.allSatisfy({ Self.isIgnored($0) || Self.isTheme($0) }) {
+            bodyEdits = nil
             return (last, false)
         }
         last = nil
+        bodyEdits = nil
         var structural = false
         if changes.everything || !scanned {
             rescan(SourceTree.Part.allCases)
@@ -103,8 +112,15 @@ struct SourceState {
         let toParse = structural ? jobs.filter { parsed[$0.file.path] == nil || stale.contains($0.file.path) }
             : stale.sorted().compactMap { jobByPath[$0].map { jobs[$0] } }
         let parser = EntryParser(site: config)
-        let reread = await Self.parse(toParse, parser: parser)
-        for (path, file) in reread { parsed[path] = file }
+        let reread = await Self.parse(toParse, parser: parser, root: root)
+        var bodiesOnly = !structural && !reread.isEmpty
+        for (path, file) in reread {
+            let before = parsed[path]
+            bodiesOnly = bodiesOnly && before?.entry != nil && file.entry != nil && before!.problems.isEmpty && file.problems.isEmpty
+                && before!.header != nil && before!.header == file.header
+            parsed[path] = file
+        }
+        if bodiesOnly { bodyEdits = reread.compactMap { $0.1.entry?.origin.file } }
         stale = []
         if parsed.count > jobs.count {
             let current = Set(jobs.map(\.file.path))
@@ -164,11 +180,33 @@ struct SourceState {
     }
 
     /// Parses `jobs` on every core, in path order.
-    private static func parse(_ jobs: [ParseStage.Job], parser: EntryParser) async -> [(String, ParsedFile)] {
+    private static func parse(_ jobs: [ParseStage.Job], parser: EntryParser, root: URL) async -> [(String, ParsedFile)] {
         await Parallel.map(jobs, minimumChunk: 64) { job in
             var problems = Problems()
             let entry = ParseStage.parse(job, parser: parser, problems: &problems)
-            return (job.file.path, ParsedFile(entry: entry, problems: problems))
+            return (job.file.path, ParsedFile(entry: entry, problems: problems, header: entry.flatMap { header(of: job.file, body: $0.origin.body, root: root) }))
+        }
+    }
+
+    /// The text of `file` above `body`, read again: the body is the end of the text.
+    private static func header(of file: SourceTree.File, body: String, root: URL) -> String? {
+        guard case .success(let source) = SourceFile.read(file.url, path: file.path) else { return nil }
+        let text = source.text
+        guard text.utf8.count >= body.utf8.count, text.utf8.suffix(body.utf8.count).elementsEqual(body.utf8) else { return nil }
+        // A copy: a slice would keep the whole text alive.
+        return String(text[..<text.utf8.index(text.utf8.endIndex, offsetBy: -body.utf8.count)])
+    }
+}
+
+extension ParseStage.Parsed {
+    var origin: EntryOrigin {
+        switch self {
+        case .practice(let entry): entry.origin
+        case .partner(let entry): entry.origin
+        case .workshop(let entry): entry.origin
+        case .day(let entry): entry.origin
+        case .page(let entry): entry.origin
+        case .source(let entry): entry.origin
         }
     }
 }

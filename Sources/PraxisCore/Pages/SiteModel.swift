@@ -28,6 +28,12 @@ struct SiteModel: Sendable {
         return SiteModel(site: site, facets: facets, theme: theme, strings: strings, staticSizes: content.staticSizes)
     }
 
+    /// The same model with `site`, whose entries, pages and facets are this one's (only
+    /// bodies differ: `Resolver.relinked`).
+    func with(_ site: Site) -> SiteModel {
+        SiteModel(site: site, facets: facets, theme: theme, strings: strings, staticSizes: staticSizes)
+    }
+
     /// The same catalogue through another theme (`praxis serve` after a template, asset or
     /// strings edit): the theme reaches the model only through its strings, which name three
     /// facets, so nothing is resolved or grouped again.

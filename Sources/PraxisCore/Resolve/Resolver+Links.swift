@@ -22,6 +22,27 @@ extension Resolver {
         return linkTargets
     }
 
+    /// `site` (resolved from this content with other bodies) with the bodies of `files` now
+    /// `bodies`' (`praxis serve` after edits below the front matter). Nil when a full resolve
+    /// must run instead: a changed body has a problem (reported by `resolve` in its place and
+    /// order), or its headings changed (links to them from other bodies are checked again).
+    func relinked(_ site: Site, files: [String]) -> Site? {
+        let folders = entryFolders
+        var site = site
+        for file in files {
+            guard let body = bodies[file], body.refusal == nil,
+                  site.bodies[file]?.headings.map(\.id) == body.headings.map(\.id) else { return nil }
+            var targets: [String] = []
+            for link in body.links {
+                guard case .success(let url) = target(of: link, folders: folders) else { return nil }
+                targets.append(url)
+            }
+            site.bodies[file] = body
+            site.linkTargets[file] = body.links.isEmpty ? nil : targets
+        }
+        return site
+    }
+
     /// A folder whose entries a link names as `@/<folder>/<id>.md`.
     private struct EntryFolder {
         var kind: EntryKind
