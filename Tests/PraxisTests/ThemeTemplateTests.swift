@@ -44,6 +44,35 @@ final class ThemeTemplateTests: XCTestCase {
         XCTAssertTrue(list.contains("aria-current=\"page\"") || list.contains("class=\"in-section\""), "the menu marks the section")
     }
 
+    /// A card is rendered once for all link depths only when its template prints the root as it is;
+    /// a card that transforms its link (here: reversed) is rendered for each depth, so every list
+    /// page, at every depth, shows the transform of its own link.
+    func testACardThatTransformsItsLinkIsRenderedForEachLinkDepth() throws {
+        let folder = try TemporaryFolder()
+        let site = folder.url.appending(path: "site"), output = folder.url.appending(path: "public")
+        try FileManager.default.copyItem(at: SiteOutputTests.fixture, to: site)
+        try FileManager.default.createDirectory(at: site.appending(path: "themes"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.theme, to: site.appending(path: "themes/default"))
+        let cardFile = site.appending(path: "themes/default/templates/practice-card.mustache")
+        let card = try read(cardFile)
+        XCTAssertTrue(card.contains("<a href=\"{{url}}\">"))
+        try card.replacingOccurrences(of: "<a href=\"{{url}}\">", with: "<a href=\"{{url}}\" data-reversed=\"{{reversed(url)}}\">")
+            .write(to: cardFile, atomically: true, encoding: .utf8)
+        try PraxisCommand.build(site, output: output)
+
+        let link = try NSRegularExpression(pattern: "<a href=\"([^\"]*)\" data-reversed=\"([^\"]*)\">")
+        var depths = Set<Int>()
+        for page in try LinkChecker.htmlFiles(in: output) {
+            let html = try read(output.appending(path: page))
+            for match in link.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+                let url = String(html[Range(match.range(at: 1), in: html)!]), reversed = String(html[Range(match.range(at: 2), in: html)!])
+                XCTAssertEqual(reversed, String(url.reversed()), "\(page): the card's link and its reversed form disagree")
+                depths.insert(url.components(separatedBy: "../").count - 1)
+            }
+        }
+        XCTAssertGreaterThanOrEqual(depths.count, 2, "cards at several link depths: \(depths.sorted())")
+    }
+
     func testAnErrorInASiteTemplateNamesItsLine() throws {
         let site = try SiteFixture.make()
         try FileManager.default.createDirectory(at: site.url.appending(path: "themes"), withIntermediateDirectories: true)

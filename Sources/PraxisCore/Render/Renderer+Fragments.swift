@@ -49,9 +49,18 @@ extension Renderer {
 
     /// The entries of a list of practice cards (practice-list.mustache). With the theme's
     /// `practice-card` template each entry is only its rendered `card`, made once per practice,
-    /// link depth and heading level, however many lists show it (see `joinedCards`).
+    /// heading level and, unless the template rules it out (`CardRoot`), link depth, however many
+    /// lists show it (see `joinedCards`).
     func listedCards(_ practices: some Sequence<Practice>, root: String, heading: String) -> [[String: Any]] {
         guard hasPracticeCard else { return practices.map { practiceCard($0, root: root) } }
+        if cardsShareRoots, !root.isEmpty {
+            let marker = CardRoot.marker
+            return practices.map { practice in
+                ["card": TextValue(CardRoot.place(root, in: fragments.piece("shared-card\u{0}\(practice.id)\u{0}\(heading)") {
+                    card(practiceCard(practice, root: marker), root: marker, heading: heading)
+                }))]
+            }
+        }
         return practices.map { practice in
             ["card": TextValue(fragments.piece("card\u{0}\(practice.id)\u{0}\(root)\u{0}\(heading)") {
                 card(practiceCard(practice, root: root), root: root, heading: heading)

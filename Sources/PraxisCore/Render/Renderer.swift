@@ -20,6 +20,8 @@ struct Renderer: Sendable {
     /// Whether the theme renders the shared pieces of Renderer+Fragments through templates of their own.
     let hasSiteHeader: Bool
     let hasPracticeCard: Bool
+    /// Whether a card is rendered once for every root (`CardRoot`).
+    let cardsShareRoots: Bool
     /// Those pieces, once rendered.
     let fragments = FragmentCache()
     /// The theme's templates with this build's interface texts written in (Theme+InlinedStrings).
@@ -32,6 +34,7 @@ struct Renderer: Sendable {
         library = model.theme.library(inlining: model.strings)
         hasSiteHeader = library.getTemplate(named: "site-header") != nil
         hasPracticeCard = library.getTemplate(named: "practice-card") != nil
+        cardsShareRoots = hasPracticeCard && CardRoot.isPrintedAsIs(model.theme.templateTexts["practice-card"] ?? CardRoot.marker)
     }
 
     /// One page to render; `SiteMap.path(of:)` names its file.

@@ -39,17 +39,17 @@ struct OutputWriter: Sendable {
                fill: @Sendable (Staging) async throws -> Void) async throws -> [String] {
         do { try SafeWrite.makeFolders(parent) } catch { throw error.failure(stage: "write") }
         try recoverLeftovers()
-        let staging = Staging(folder: parent.appending(path: stagingPrefix + String(getpid())))
+        let plan = FolderPlan(paths: paths + copies.map(\.to))
+        let staging = Staging(folder: parent.appending(path: stagingPrefix + String(getpid())), ownFolders: plan.ownFolders)
         do {
             try? SafeWrite.removeTree(staging.folder)
             try SafeWrite.makeFolders(staging.folder)
-            try createFolders(for: paths + copies.map(\.to), in: staging.folder)
+            for folder in plan.sharedFolders { try SafeWrite.makeFolders(URL(fileURLWithPath: staging.prefix + folder)) }
             try await fill(staging)
             for copy in copies {
-                try SafeWrite.copy(copy.from, sourcePath: Self.relative(copy.from, to: siteRoot),
-                                   to: staging.folder.appending(path: copy.to).path)
+                try SafeWrite.copy(copy.from, sourcePath: Self.relative(copy.from, to: siteRoot), to: try staging.prepare(copy.to))
             }
-            try SafeWrite.write(Data(Self.markerText.utf8), to: staging.folder.appending(path: OutputGuard.markerName).path)
+            try SafeWrite.write(Data(Self.markerText.utf8), to: staging.prefix + OutputGuard.markerName)
         } catch let failure as BuildFailure {
             try? SafeWrite.removeTree(staging.folder)
             throw failure
@@ -65,37 +65,45 @@ struct OutputWriter: Sendable {
             throw problem.failure(stage: "write")
         }
         WriteTestHooks.reached("staged")
-        return try swapIn(staging.folder)
+        return try await swapIn(staging.folder)
     }
 
-    /// The folder a build fills before it is swapped in. Its folders exist before any file is
-    /// written (`createFolders`), so writers on several threads only create files.
+    /// The folder a build fills before it is swapped in. The folders that hold more than one entry
+    /// exist before any file is written (`FolderPlan`); a folder of one file (a page's own
+    /// `practices/<id>/`, most of the site's folders) is made by the writer of that file, right
+    /// before it, so that making folders is spread over the cores like writing files.
     struct Staging: Sendable {
         let folder: URL
+        /// `folder.path` and a slash, to put before a file's path (cheaper than URL's `appending`).
+        let prefix: String
+        /// Folders of one file each, made by `prepare`.
+        let ownFolders: Set<Substring>
+
+        init(folder: URL, ownFolders: Set<Substring>) {
+            self.folder = folder
+            prefix = folder.path + "/"
+            self.ownFolders = ownFolders
+        }
 
         /// Plain writes: the files are new, in a folder nobody reads until the swap, so the
         /// temporary file and fsync of an atomic write would only cost time (a lot, per file).
         func write(_ files: [OutputFile]) throws {
-            for file in files { try SafeWrite.write(file.data, to: folder.appending(path: file.path).path) }
+            for file in files { try SafeWrite.write(file.data, to: try prepare(file.path)) }
         }
-    }
 
-    /// Folders first, once each, so the parallel writers only create files.
-    private func createFolders(for paths: [String], in staging: URL) throws(FileSystemError) {
-        var folders = Set<String>()
-        for path in paths {
-            var folder = (path as NSString).deletingLastPathComponent
-            while !folder.isEmpty, folders.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
+        /// The absolute path of the file at `path` in staging, its folder made if it is the file's own.
+        func prepare(_ path: String) throws(FileSystemError) -> String {
+            if let folder = FolderPlan.folder(of: path[...]), ownFolders.contains(folder) {
+                let absolute = prefix + folder
+                // Made by this file's writer only; a file written twice finds it made.
+                if mkdir(absolute, 0o755) != 0 && errno != EEXIST { throw .last(path: absolute, action: "create the folder") }
             }
-        }
-        for folder in folders.sorted() {
-            try SafeWrite.makeFolders(staging.appending(path: folder))
+            return prefix + path
         }
     }
 
     /// Exchanges staging and output in one step where the kernel can; otherwise two renames.
-    private func swapIn(_ staging: URL) throws -> [String] {
+    private func swapIn(_ staging: URL) async throws -> [String] {
         func fail(_ error: FileSystemError) -> BuildFailure {
             try? SafeWrite.removeTree(staging)
             return error.failure(stage: "write")
@@ -106,7 +114,7 @@ struct OutputWriter: Sendable {
         }
         if !WriteTestHooks.noRenameExchange, praxis_exchange_paths(staging.path, output.path) == 0 {
             WriteTestHooks.reached("swapped")
-            return removeOld(staging)  // now holds the previous site
+            return await removeOld(staging)  // now holds the previous site
         }
         let previous = parent.appending(path: previousPrefix + String(getpid()))
         do { try SafeWrite.rename(output, to: previous) } catch { throw fail(error) }
@@ -118,13 +126,13 @@ struct OutputWriter: Sendable {
             throw fail(error)
         }
         WriteTestHooks.reached("swapped")
-        return removeOld(previous)
+        return await removeOld(previous)
     }
 
     /// After the swap the build has succeeded; an old site that cannot be removed is said as it is.
-    private func removeOld(_ old: URL) -> [String] {
+    private func removeOld(_ old: URL) async -> [String] {
         do {
-            try SafeWrite.removeTree(old)
+            try await SiteRemoval.remove(old)
             return []
         } catch {
             return ["The new site is in place in \(output.path), but the previous one could not be removed (\(error.path): cannot \(error.action): \(error.reason)). It is left at \(old.path): remove it by hand (rm -rf '\(old.path)'); the next build tries again."]

@@ -1,0 +1,46 @@
+/// A practice's card is the same on every list that shows it but for its links, which start with
+/// the list page's `root` (`../`, `../../../` …). When the theme's `practice-card` template can only
+/// print `root` as it is, the card is rendered once per practice and heading level with a marker
+/// for the root, and each list puts its own root in place of the marker: a quarter of the card
+/// renders of a build, the same bytes.
+enum CardRoot {
+    /// Stands for the root while the card is rendered. NUL cannot come from the content (YAML
+    /// refuses control characters), survives HTML escaping unchanged, and is never a root.
+    static let marker = "\u{0}"
+
+    /// Whether `template` (the text of `practice-card`) prints every value it is given as it is,
+    /// escaped, so that a root put in later gives the bytes the root itself would have given.
+    /// Refused: transforms (`{{lowercased(url)}}`, `{{count(root)}}` would differ on the marker),
+    /// partials and parents (their text is not looked at), changed delimiters and pragmas, and a
+    /// template containing the marker itself. Sections on the root are fine: no list is at the
+    /// site's root, so the root is never empty, like the marker.
+    static func isPrintedAsIs(_ template: String) -> Bool {
+        guard !template.contains(marker), !template.contains("{{=") else { return false }
+        var rest = Substring(template)
+        while let open = rest.range(of: "{{") {
+            let inside = rest[open.upperBound...]
+            let closer = inside.first == "{" ? "}}}" : "}}"
+            guard let close = inside.range(of: closer) else { return false }
+            let tag = inside[..<close.lowerBound].drop { $0 == " " }
+            rest = inside[close.upperBound...]
+            if tag.first == "!" { continue }
+            if let first = tag.first, ">%<$=".contains(first) { return false }
+            if tag.contains("(") { return false }
+        }
+        return true
+    }
+
+    /// `card` with each marker replaced by `root`.
+    static func place(_ root: String, in card: String) -> String {
+        var card = card
+        return card.withUTF8 { bytes -> String in
+            guard bytes.contains(0) else { return String(decoding: bytes, as: UTF8.self) }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 8 * root.utf8.count)
+            for byte in bytes {
+                if byte == 0 { result.append(contentsOf: root.utf8) } else { result.append(byte) }
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
+    }
+}
