@@ -2,17 +2,24 @@
 /// parse runs one at a time in the process; block parsing, our walk and the HTML renderer run
 /// in parallel (see MarkdownRenderer for why a lock and not worker processes).
 enum MarkdownStage {
-    static func run(_ content: ParsedContent) async -> [String: RenderedMarkdown] {
+    /// With `spill`, each body's HTML and plain text go to that file as soon as it is rendered
+    /// (`praxis build`: they are read back once, by the search and by the body's page); without,
+    /// they stay in memory (`praxis check`, which holds the whole site anyway).
+    static func run(_ content: ParsedContent, spill: SpillFile? = nil) async throws -> [String: RenderedMarkdown] {
         let sources = content.origins.map { (file: $0.file, body: $0.body, line: $0.bodyLine) }
         let rendered = await Parallel.mapChunks(sources, minimumChunk: 8) { chunk in
             // Heading ids repeat from body to body; each chunk keeps the ones it made.
             var slugs = HeadingSlugs()
-            return chunk.map { MarkdownRenderer.render($0.body, firstLine: $0.line, slugs: &slugs) }
+            return chunk.map { source in
+                let body = MarkdownRenderer.render(source.body, firstLine: source.line, slugs: &slugs)
+                guard let spill else { return Result<RenderedMarkdown, BuildFailure>.success(body) }
+                return Result { () throws(BuildFailure) in try body.spilled(into: spill) }
+            }
         }
         var bodies: [String: RenderedMarkdown] = [:]
         bodies.reserveCapacity(sources.count)
         // In the origins' order, as before: a later origin of the same file wins.
-        for (source, body) in zip(sources, rendered) { bodies[source.file] = body }
+        for (source, body) in zip(sources, rendered) { bodies[source.file] = try body.get() }
         return bodies
     }
 }
