@@ -5,7 +5,8 @@ import Foundation
 ///
 ///     load     find the files of the site root              SourceTree
 ///     parse    front matter into typed, checked entries     ParsedContent
-///     markdown bodies through cmark-gfm                     [file: RenderedMarkdown]
+///     markdown bodies through cmark-gfm, as each chunk is   [file: RenderedMarkdown]
+///              parsed (build: kept in a SpillFile)
 ///     resolve  references, links both ways, @/ links        Site
 ///     facets   group practices by every facet               [Facet]      -> SiteModel
 ///     search   the client-side index, cut into parts        search.json, search/
@@ -84,16 +85,14 @@ public enum Pipeline {
         let tree = SourceTree.scan(root: options.siteRoot, problems: &problems)
         clock.lap("load")
 
-        var content = try await ParseStage.run(tree, baseURL: options.baseURL, problems: problems)
-        clock.lap("parse")
+        let markdown = MarkdownStage(spill: spill)
+        let content = try await ParseStage.run(tree, baseURL: options.baseURL, problems: problems, markdown: markdown)
+        let bodies = try markdown.bodies()
+        clock.lap("parse+md")
 
         // Problems of the theme, like those of entries, are collected and reported with the rest.
         var themeProblems = Problems()
         let theme = Theme.load(named: content.config.theme, siteRoot: options.siteRoot, problems: &themeProblems)
-
-        let bodies = try await MarkdownStage.run(content, spill: spill)
-        content.dropMarkdownSources()
-        clock.lap("markdown")
 
         let model = try SiteModel.make(content: content, bodies: bodies, theme: theme, themeProblems: themeProblems,
                                        includeDrafts: options.includeDrafts, clock: &clock)
