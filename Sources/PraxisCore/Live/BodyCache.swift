@@ -7,7 +7,9 @@ struct BodyCache {
     }
 
     private var entries: [String: Entry] = [:]
-    /// Every entry's body rendered, as `MarkdownStage.run` gives them.
+    /// Every entry's body rendered, as `MarkdownStage` gives them, but kept in memory: serve
+    /// renders a page whenever it is asked for and replaces a body whenever it changes, which an
+    /// append-only `SpillFile` would only let grow (at 10,000 practices: about 140 MB in memory).
     private(set) var bodies: [String: RenderedMarkdown] = [:]
 
     /// Renders what changed in `content` and returns every body.

@@ -26,20 +26,59 @@ public struct RenderedMarkdown: Sendable {
         public var hint: String
     }
 
+    /// The two large parts of a body: in memory, or in the build's `SpillFile`.
+    enum Text: Sendable {
+        case memory(html: String, plainText: String)
+        case spilled(SpillFile, html: Range<Int>, plainText: Range<Int>)
+
+        var html: String {
+            switch self {
+            case .memory(let html, _): html
+            case .spilled(let file, let html, _): file.read(html)
+            }
+        }
+
+        var plainText: String {
+            switch self {
+            case .memory(_, let plainText): plainText
+            case .spilled(let file, _, let plainText): file.read(plainText)
+            }
+        }
+
+        /// Whether the plain text is the same, without reading a spilled one: `SearchTables`
+        /// keeps this to know what to read again, and holds no text of a spilled body.
+        func hasSamePlainText(as other: Text) -> Bool {
+            switch (self, other) {
+            case (.memory(_, let mine), .memory(_, let theirs)): mine == theirs
+            case (.spilled(let mine, _, let range), .spilled(let theirs, _, let other)): mine === theirs && range == other
+            default: false
+            }
+        }
+    }
+
+    var text: Text
     /// HTML where the address of internal link `i` is written as `placeholder(i)`.
-    public var html: String
+    public var html: String { text.html }
     public var headings: [Heading]
     public var links: [InternalLink]
     /// The text without markup, for the search index.
-    public var plainText: String
+    public var plainText: String { text.plainText }
     public var refusal: Refusal?
 
     public init(html: String, headings: [Heading], links: [InternalLink], plainText: String, refusal: Refusal? = nil) {
-        self.html = html
+        self.text = .memory(html: html, plainText: plainText)
         self.headings = headings
         self.links = links
-        self.plainText = plainText
         self.refusal = refusal
+    }
+
+    /// The same body with its HTML and plain text written to `file` and no longer in memory.
+    func spilled(into file: SpillFile) throws(BuildFailure) -> RenderedMarkdown {
+        guard case .memory(let html, let plainText) = text, !(html.isEmpty && plainText.isEmpty) else { return self }
+        let ranges = try file.append(html, plainText)
+        var body = self
+        body.text = .spilled(file, html: ranges[0], plainText: ranges[1])
+        return body
     }
 
     public static let empty = RenderedMarkdown(html: "", headings: [], links: [], plainText: "")
@@ -53,6 +92,7 @@ public struct RenderedMarkdown: Sendable {
 
     /// The HTML with link `i` written as `urls[i]`, escaped here for the attribute.
     public func html(linking urls: [String]) -> String {
+        let html = self.html  // read once: a spilled body is read from its file
         guard !links.isEmpty else { return html }
         var result = ""
         result.reserveCapacity(html.utf8.count)

@@ -1,31 +1,73 @@
-/// Stage "markdown": every body through cmark-gfm, spread over the cores. cmark-gfm's inline
-/// parse runs one at a time in the process; block parsing, our walk and the HTML renderer run
-/// in parallel (see MarkdownRenderer for why a lock and not worker processes).
-enum MarkdownStage {
-    static func run(_ content: ParsedContent) async -> [String: RenderedMarkdown] {
-        let sources = content.origins.map { (file: $0.file, body: $0.body, line: $0.bodyLine) }
-        let rendered = await Parallel.mapChunks(sources, minimumChunk: 8) { chunk in
-            // Heading ids repeat from body to body; each chunk keeps the ones it made.
-            var slugs = HeadingSlugs()
-            return chunk.map { MarkdownRenderer.render($0.body, firstLine: $0.line, slugs: &slugs) }
+/// Stage "markdown": every body through cmark-gfm. cmark-gfm's inline parse runs one at a time
+/// in the process; block parsing, our walk and the HTML renderer run in parallel (see
+/// MarkdownRenderer for why a lock and not worker processes).
+///
+/// It runs inside stage "parse": each chunk of entries is rendered by the task that parsed it,
+/// and their Markdown sources are dropped there. Held for every entry until a stage of its own,
+/// the sources were a third of the build's peak memory (650 MB at 100,000 practices). Given a
+/// `SpillFile` (`praxis build`), each body's HTML and plain text go there as soon as it is
+/// rendered and are read back once, by the search and by the body's page; without one (`praxis
+/// check`, which holds the whole site anyway) they stay in memory.
+final class MarkdownStage: Sendable {
+    private let spill: SpillFile?
+    private let rendered = Locked<[String: RenderedMarkdown]>([:])
+    private let failure = Locked<BuildFailure?>(nil)
+
+    init(spill: SpillFile?) {
+        self.spill = spill
+    }
+
+    /// Renders the bodies of `entries`, one parse chunk, and empties their Markdown sources.
+    func render(_ entries: inout [ParseStage.Parsed]) {
+        // Heading ids repeat from body to body; each chunk keeps the ones it made.
+        var slugs = HeadingSlugs()
+        var bodies: [(String, RenderedMarkdown)] = []
+        bodies.reserveCapacity(entries.count)
+        do {
+            for index in entries.indices {
+                var origin = entries[index].origin
+                var body = MarkdownRenderer.render(origin.body, firstLine: origin.bodyLine, slugs: &slugs)
+                if let spill { body = try body.spilled(into: spill) }
+                bodies.append((origin.file, body))
+                origin.body = ""
+                entries[index].origin = origin
+            }
+        } catch {
+            self.failure.withLock { if $0 == nil { $0 = error } }
         }
-        var bodies: [String: RenderedMarkdown] = [:]
-        bodies.reserveCapacity(sources.count)
-        // In the origins' order, as before: a later origin of the same file wins.
-        for (source, body) in zip(sources, rendered) { bodies[source.file] = body }
-        return bodies
+        // Each entry file is one entry, so no file comes twice and the order does not matter.
+        rendered.withLock { rendered in for (file, body) in bodies { rendered[file] = body } }
+    }
+
+    /// Every body rendered, by file; or the first failure to write one to the spill file.
+    func bodies() throws(BuildFailure) -> [String: RenderedMarkdown] {
+        if let failure = failure.withLock({ $0 }) { throw failure }
+        return rendered.withLock { rendered in defer { rendered = [:] }; return rendered }
     }
 }
 
-extension ParsedContent {
-    /// Every entry without its Markdown source, once stage "markdown" has rendered it: later
-    /// stages read the rendered bodies only, and the sources are as large as the whole catalogue.
-    mutating func dropMarkdownSources() {
-        for index in practices.indices { practices[index].origin.body = "" }
-        for index in partners.indices { partners[index].origin.body = "" }
-        for index in workshops.indices { workshops[index].origin.body = "" }
-        for key in days.keys { for index in days[key]!.indices { days[key]![index].origin.body = "" } }
-        for index in pages.indices { pages[index].origin.body = "" }
-        for index in sources.indices { sources[index].origin.body = "" }
+extension ParseStage.Parsed {
+    /// The entry's file, line and body, whatever its kind.
+    var origin: EntryOrigin {
+        get {
+            switch self {
+            case .practice(let entry): entry.origin
+            case .partner(let entry): entry.origin
+            case .workshop(let entry): entry.origin
+            case .day(let entry): entry.origin
+            case .page(let entry): entry.origin
+            case .source(let entry): entry.origin
+            }
+        }
+        set {
+            switch self {
+            case .practice(var entry): entry.origin = newValue; self = .practice(entry)
+            case .partner(var entry): entry.origin = newValue; self = .partner(entry)
+            case .workshop(var entry): entry.origin = newValue; self = .workshop(entry)
+            case .day(var entry): entry.origin = newValue; self = .day(entry)
+            case .page(var entry): entry.origin = newValue; self = .page(entry)
+            case .source(var entry): entry.origin = newValue; self = .source(entry)
+            }
+        }
     }
 }

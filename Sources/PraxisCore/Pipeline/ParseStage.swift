@@ -23,14 +23,17 @@ enum ParseStage {
         case practice(Practice), partner(Partner), workshop(Workshop), day(WorkshopDay), page(Page), source(SourceDocument)
     }
 
-    static func run(_ tree: SourceTree, baseURL: String?, problems earlier: Problems) async throws -> ParsedContent {
+    /// With `markdown`, each chunk's bodies are rendered as soon as it is parsed (see MarkdownStage).
+    static func run(_ tree: SourceTree, baseURL: String?, problems earlier: Problems,
+                    markdown: MarkdownStage? = nil) async throws -> ParsedContent {
         var problems = earlier
         let config = try self.config(tree, baseURL: baseURL, problems: &problems)
         let parser = EntryParser(site: config)
         let jobs = self.jobs(tree)
         let results = await Parallel.mapChunks(jobs, minimumChunk: 64) { chunk -> [([Parsed], Problems)] in
             var local = Problems()
-            let parsed = chunk.compactMap { parse($0, parser: parser, problems: &local) }
+            var parsed = chunk.compactMap { parse($0, parser: parser, problems: &local) }
+            markdown?.render(&parsed)
             return [(parsed, local)]
         }
         var content = assemble(tree, config: config, results: results, problems: problems)

@@ -5,7 +5,8 @@ import Foundation
 ///
 ///     load     find the files of the site root              SourceTree
 ///     parse    front matter into typed, checked entries     ParsedContent
-///     markdown bodies through cmark-gfm                     [file: RenderedMarkdown]
+///     markdown bodies through cmark-gfm, as each chunk is   [file: RenderedMarkdown]
+///              parsed (build: kept in a SpillFile)
 ///     resolve  references, links both ways, @/ links        Site
 ///     facets   group practices by every facet               [Facet]      -> SiteModel
 ///     search   the client-side index, cut into parts        search.json, search/
@@ -25,12 +26,15 @@ public enum Pipeline {
         // A site a killed build left moved aside is put back first, whatever this build does.
         try writer.recoverLeftovers()
         var clock = StageClock()
-        let map = try await siteMap(options, clock: &clock)
+        // The bodies wait there for their pages instead of in memory (see SpillFile).
+        let spill = try SpillFile()
+        let map = try await siteMap(options, spill: spill, clock: &clock)
         let others = try await otherFiles(map, clock: &clock)
         let started = DispatchTime.now()
-        let notes = try await write(map, others: others, to: options.output, siteRoot: options.siteRoot)
+        let files = map.jobs.count + others.count + map.copies.count
+        let notes = try await write(map, others: consume others, to: options.output, siteRoot: options.siteRoot, spill: spill)
         clock.laps.append(("pages+write", Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9))
-        var report = BuildReport(pages: map.jobs.count, files: map.jobs.count + others.count + map.copies.count,
+        var report = BuildReport(pages: map.jobs.count, files: files,
                                  practices: map.model.site.practices.count, timings: clock.laps)
         report.notes = notes
         return report
@@ -39,15 +43,20 @@ public enum Pipeline {
     /// Stage "pages" and "write": `others` and every page into a fresh folder, each chunk of
     /// pages written by the task that rendered it (pages are never all in memory, and both
     /// cores render and write), then the static copies and the swap.
-    static func write(_ map: SiteMap, others: [OutputFile], to output: URL, siteRoot: URL) async throws -> [String] {
+    static func write(_ map: SiteMap, others: consuming [OutputFile], to output: URL, siteRoot: URL,
+                      spill: SpillFile? = nil) async throws -> [String] {
         let jobs = map.jobs
-        return try await OutputWriter(output: output).write(paths: map.pagePaths + others.map(\.path), copies: map.copies,
-                                                            siteRoot: siteRoot) { staging in
-            try staging.write(others)
+        let paths = map.pagePaths + others.map(\.path)
+        // Let go of once written: the search and open data files are 400 MB at 100,000 practices.
+        let pending = Locked(consume others)
+        return try await OutputWriter(output: output).write(paths: paths, copies: map.copies, siteRoot: siteRoot) { staging in
+            try staging.write(pending.withLock { files in defer { files = [] }; return files })
+            // Each page written as soon as it is rendered: a chunk is thousands of pages at 100,000.
             let failures = await Parallel.mapChunks(jobs, minimumChunk: 8) { chunk in
-                [Result { try staging.write(chunk.map(map.render)) }]
+                [Result { for job in chunk { try staging.write([map.render(job)]) } }]
             }
             for failure in failures { try failure.get() }
+            try spill?.checkReads(stage: "pages")
         }
     }
 
@@ -71,21 +80,19 @@ public enum Pipeline {
     }
 
     /// Stages load to facets, and the description of every file made from them.
-    static func siteMap(_ options: BuildOptions, clock: inout StageClock) async throws -> SiteMap {
+    static func siteMap(_ options: BuildOptions, spill: SpillFile? = nil, clock: inout StageClock) async throws -> SiteMap {
         var problems = Problems()
         let tree = SourceTree.scan(root: options.siteRoot, problems: &problems)
         clock.lap("load")
 
-        var content = try await ParseStage.run(tree, baseURL: options.baseURL, problems: problems)
-        clock.lap("parse")
+        let markdown = MarkdownStage(spill: spill)
+        let content = try await ParseStage.run(tree, baseURL: options.baseURL, problems: problems, markdown: markdown)
+        let bodies = try markdown.bodies()
+        clock.lap("parse+md")
 
         // Problems of the theme, like those of entries, are collected and reported with the rest.
         var themeProblems = Problems()
         let theme = Theme.load(named: content.config.theme, siteRoot: options.siteRoot, problems: &themeProblems)
-
-        let bodies = await MarkdownStage.run(content)
-        content.dropMarkdownSources()
-        clock.lap("markdown")
 
         let model = try await SiteModel.make(content: content, bodies: bodies, theme: theme, themeProblems: themeProblems,
                                        includeDrafts: options.includeDrafts, clock: &clock)

@@ -45,7 +45,9 @@ struct SearchIndex: Sendable {
 struct SearchTable: Sendable {
     /// What the words were found in; its strings share storage with the site's.
     var source: SearchIndexBuilder.Source
-    var plainText: String
+    /// The body its words were read from: its plain text in memory (`praxis serve`), or only
+    /// where the build's spill file has it.
+    var body: RenderedMarkdown.Text
     /// The document as `search/docs/` holds it.
     var record: [UInt8]
     /// `word << 3 | fields`, one per distinct indexed word (`WordTable` numbers).

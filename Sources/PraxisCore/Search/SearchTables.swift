@@ -17,26 +17,26 @@ struct SearchTables: Sendable {
     mutating func update(_ sources: [SearchIndexBuilder.Source], bodies: [String: RenderedMarkdown]) async -> [SearchTable] {
         var tables: [SearchTable?] = []
         tables.reserveCapacity(sources.count)
-        var stale: [(position: Int, source: SearchIndexBuilder.Source, plainText: String)] = []
+        var stale: [(position: Int, source: SearchIndexBuilder.Source, body: RenderedMarkdown.Text)] = []
         for (position, source) in sources.enumerated() {
-            let plainText = bodies[source.file]?.plainText ?? ""
-            if let kept = byFile[source.file], kept.source == source, kept.plainText == plainText {
+            let body = bodies[source.file]?.text ?? RenderedMarkdown.empty.text
+            if let kept = byFile[source.file], kept.source == source, kept.body.hasSamePlainText(as: body) {
                 tables.append(kept)
             } else {
                 tables.append(nil)
-                stale.append((position, source, plainText))
+                stale.append((position, source, body))
             }
         }
         if stale.count < Self.parallelFrom {
             var reader = WordReader()
             for item in stale {
-                tables[item.position] = reader.table(item.source, plainText: item.plainText, words: &words)
+                tables[item.position] = reader.table(item.source, body: item.body, words: &words)
             }
         } else {
             let chunks = await Parallel.mapChunks(stale, minimumChunk: 32) { chunk -> [(WordTable, [(Int, SearchTable)])] in
                 var local = WordTable()
                 var reader = WordReader()
-                let made = chunk.map { ($0.position, reader.table($0.source, plainText: $0.plainText, words: &local)) }
+                let made = chunk.map { ($0.position, reader.table($0.source, body: $0.body, words: &local)) }
                 return [(local, made)]
             }
             for (local, made) in chunks {
@@ -71,14 +71,16 @@ struct WordReader {
     private var position: [Int32] = []
     private var document: Int32 = 0
 
-    mutating func table(_ source: SearchIndexBuilder.Source, plainText: String, words: inout WordTable) -> SearchTable {
+    /// The table of one document. A spilled body's plain text is read here and dropped when
+    /// its words are found, so the texts are never all in memory.
+    mutating func table(_ source: SearchIndexBuilder.Source, body: RenderedMarkdown.Text, words: inout WordTable) -> SearchTable {
         document += 1
         var found: [UInt32] = []
-        read(plainText, SearchIndex.Fields.body, words: &words, into: &found)
+        read(body.plainText, SearchIndex.Fields.body, words: &words, into: &found)
         read(source.moreBody, .body, words: &words, into: &found)
         read(source.summary, .summary, words: &words, into: &found)
         read(source.title, .title, words: &words, into: &found)
-        return SearchTable(source: source, plainText: plainText, record: SearchShards.documentJSON(source.document), words: found)
+        return SearchTable(source: source, body: body, record: SearchShards.documentJSON(source.document), words: found)
     }
 
     private mutating func read(_ text: String, _ field: SearchIndex.Fields, words: inout WordTable, into found: inout [UInt32]) {
