@@ -198,19 +198,6 @@ struct SourceState {
     }
 }
 
-extension ParseStage.Parsed {
-    var origin: EntryOrigin {
-        switch self {
-        case .practice(let entry): entry.origin
-        case .partner(let entry): entry.origin
-        case .workshop(let entry): entry.origin
-        case .day(let entry): entry.origin
-        case .page(let entry): entry.origin
-        case .source(let entry): entry.origin
-        }
-    }
-}
-
 /// What changed below a site root since the last build: paths relative to the root, or
 /// everything (the first build, or when the watcher lost track).
 public struct SourceChanges: Sendable {
