@@ -25,8 +25,11 @@ public struct KeyLines: Sendable {
     }
 
     private mutating func collect(_ mapping: Node.Mapping, path: String, lineOffset: Int) {
-        for (key, value) in mapping {
-            let keyPath = path.isEmpty ? (key.string ?? "") : "\(path).\(key.string ?? "")"
+        for index in mapping.indices {  // by index: Yams' iterator copies all pairs first
+            let (key, value) = mapping[index]
+            let name: String
+            if case .scalar(let scalar) = key { name = scalar.string } else { name = key.string ?? "" }
+            let keyPath = path.isEmpty ? name : "\(path).\(name)"
             lines[keyPath] = (key.mark?.line ?? 0) + lineOffset
             collect(value, path: keyPath, lineOffset: lineOffset)
         }

@@ -1,0 +1,22 @@
+import Yams
+
+extension Node.Mapping {
+    /// The value of `key`, the one Yams' `self[key]` gives, found more cheaply: Yams builds a
+    /// key node and a tag for every lookup, copies the map's pairs to search them from the end,
+    /// and compares every key's text and resolved tag. Here the texts are compared first, and
+    /// the looked-up key's tag is resolved (as Yams resolves it: the map's resolver) only for a
+    /// key of the same text; the last such key whose resolved tag is the same wins, as in Yams.
+    func value(forKey key: String) -> Node? {
+        var probeTag: Tag?
+        var index = endIndex
+        while index > startIndex {
+            index -= 1
+            let candidate = self[index].key
+            guard case .scalar(let scalar) = candidate, scalar.string == key else { continue }
+            let probe = probeTag ?? Node(key, tag.copy(with: .implicit)).tag
+            probeTag = probe
+            if candidate.tag == probe { return self[index].value }
+        }
+        return nil
+    }
+}
