@@ -19,4 +19,17 @@ extension Node.Mapping {
         }
         return nil
     }
+
+    /// For every key text that `value(forKey:)` finds, the position of the pair it gives: the
+    /// last key of that text whose resolved tag is the looked-up key's.
+    func positions() -> [String: Int] {
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(count)
+        for index in indices {
+            let candidate = self[index].key
+            guard case .scalar(let scalar) = candidate else { continue }
+            if candidate.tag == Node(scalar.string, tag.copy(with: .implicit)).tag { positions[scalar.string] = index }
+        }
+        return positions
+    }
 }
