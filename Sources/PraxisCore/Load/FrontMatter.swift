@@ -10,8 +10,8 @@ struct FrontMatter {
     /// File line of the body's first line, to turn cmark's lines into file lines.
     let bodyLine: Int
 
-    /// Where each top-level key's value is in `mapping`: an entry reads twenty keys or more,
-    /// and a map is searched from its end, key by key (see `value(forKey:)`).
+    /// Where each top-level key's value is in `mapping`: a practice reads twenty keys or more,
+    /// and each lookup in the map itself goes through its keys one by one from the end.
     private let positions: [String: Int]
 
     /// Front matter lines start on file line 2 (line 1 is `---`).

@@ -2,10 +2,10 @@ import Yams
 
 extension Node.Mapping {
     /// The value of `key`, the one Yams' `self[key]` gives, found more cheaply: Yams builds a
-    /// key node and a tag for every lookup, copies the map's pairs to search them from the end,
-    /// and compares every key's text and resolved tag. Here the texts are compared first, and
-    /// the looked-up key's tag is resolved (as Yams resolves it: the map's resolver) only for a
-    /// key of the same text; the last such key whose resolved tag is the same wins, as in Yams.
+    /// key node and a tag for every lookup and compares it with every key from the end, text and
+    /// resolved tag. Here the texts are compared first, and the looked-up key's tag is resolved
+    /// (as Yams resolves it: with the map's resolver) only for a key of the same text; the last
+    /// such key whose resolved tag is the same wins, as in Yams.
     func value(forKey key: String) -> Node? {
         var probeTag: Tag?
         var index = endIndex
