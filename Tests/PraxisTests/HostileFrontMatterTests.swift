@@ -144,6 +144,27 @@ final class HostileFrontMatterTests: XCTestCase {
         assertContains(errors, ["content/practices/beispiel.md:5: the front matter is nested more than 32 levels deep."])
     }
 
+    /// The checks made while the front matter is composed (a key twice at any level, the depth
+    /// limit exactly, a front matter that is not a map) and the keys found by their text (quoted,
+    /// or reading as a boolean) give the messages and lines they always gave.
+    func testChecksMadeWhileComposingNameTheLine() throws {
+        func depth(_ levels: Int) -> String { String(repeating: "[", count: levels) + String(repeating: "]", count: levels) }
+        let errors = try failingBuild([
+            "content/practices/media-twice.md": Data(SiteFixture.practice(extra: "media:\n  - type: image\n    url: https://example.org/a.png\n    type: video").utf8),
+            "content/practices/at-limit.md": Data(SiteFixture.practice(extra: "related: \(depth(31))").utf8),
+            "content/practices/over-limit.md": Data(SiteFixture.practice(extra: "related: \(depth(32))").utf8),
+            "content/practices/a-list.md": Data("---\n- title: T\n---\nText\n".utf8),
+            "content/practices/quoted.md": Data("---\n\"title\": T\n'summary': S\nfields: [bildung-sprache]\nyes: 1\n---\nText\n".utf8),
+        ])
+        assertContains(errors, ["content/practices/media-twice.md:8: type: is written twice. Keep one of them.",
+                                "content/practices/over-limit.md:5: the front matter is nested more than 32 levels deep.",
+                                "content/practices/a-list.md:2: the front matter must be keys with values (key: value), found a list.",
+                                "content/practices/quoted.md:5: yes: is not a known key."])
+        XCTAssertFalse(errors.contains("at-limit.md:5: the front matter is nested"), errors)
+        XCTAssertFalse(errors.contains("quoted.md:2"), errors)
+        XCTAssertFalse(errors.contains("quoted.md:3"), errors)
+    }
+
     func testOversizedFrontMatterIsRefusedBeforeParsing() throws {
         let yaml = "title: T\nsummary: \"" + String(repeating: "x", count: 9 * 1024 * 1024) + "\"\nfields: [bildung-sprache]\n"
         let errors = try failingBuild(["content/practices/beispiel.md": Data("---\n\(yaml)---\nText\n".utf8)])

@@ -10,8 +10,25 @@ struct FrontMatter {
     /// File line of the body's first line, to turn cmark's lines into file lines.
     let bodyLine: Int
 
+    /// Where each top-level key's value is in `mapping`: a practice reads twenty keys or more,
+    /// and each lookup in the map itself goes through its keys one by one from the end.
+    private let positions: [String: Int]
+
     /// Front matter lines start on file line 2 (line 1 is `---`).
     static let yamlLineOffset = 1
+
+    init(file: String, mapping: Node.Mapping, body: String, bodyLine: Int) {
+        self.file = file
+        self.mapping = mapping
+        self.body = body
+        self.bodyLine = bodyLine
+        positions = mapping.positions()
+    }
+
+    /// The value of the top-level `key`, the one `mapping[key]` gives.
+    func value(forKey key: String) -> Node? {
+        positions[key].map { mapping[$0].value }
+    }
 
     static func split(_ source: SourceFile) -> Result<FrontMatter, Diagnostic> {
         // Walk the lines only as far as the closing `---`; the body is taken whole after it.

@@ -25,22 +25,28 @@ public struct KeyLines: Sendable {
     }
 
     private mutating func collect(_ mapping: Node.Mapping, path: String, lineOffset: Int) {
-        for (key, value) in mapping {
-            let keyPath = path.isEmpty ? (key.string ?? "") : "\(path).\(key.string ?? "")"
+        for index in mapping.indices {  // by index: Yams' iterator copies all pairs first
+            let (key, value) = mapping[index]
+            let name: String
+            if case .scalar(let scalar) = key { name = scalar.string } else { name = key.string ?? "" }
+            let keyPath = path.isEmpty ? name : path + "." + name
             lines[keyPath] = (key.mark?.line ?? 0) + lineOffset
             collect(value, path: keyPath, lineOffset: lineOffset)
         }
     }
 
     private mutating func collect(_ node: Node, path: String, lineOffset: Int) {
-        if let mapping = node.mapping {
+        switch node {
+        case .mapping(let mapping):
             collect(mapping, path: path, lineOffset: lineOffset)
-        } else if let sequence = node.sequence {
+        case .sequence(let sequence):
             for (index, item) in sequence.enumerated() {
-                let itemPath = "\(path)[\(index + 1)]"
+                let itemPath = path + "[" + String(index + 1) + "]"
                 lines[itemPath] = (item.mark?.line ?? 0) + lineOffset
                 collect(item, path: itemPath, lineOffset: lineOffset)
             }
+        case .scalar, .alias:
+            break
         }
     }
 }

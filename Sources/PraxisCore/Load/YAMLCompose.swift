@@ -17,18 +17,23 @@ import Yams
 ///   yes/no/null word, nor is empty) is a text, and is tagged so; the others are resolved by
 ///   the default rules, as Yams' own duplicate check had resolved every key (see `retagged`
 ///   for the one case composed again).
+///
+/// The same walk does what `YAMLNode.parseMapping` would otherwise do in three more walks over
+/// a tree it composed itself: a tree it gives back (`.checked`) has no key text twice in a map,
+/// no key that is not a scalar and no node deeper than `YAMLLimits.maximumDepth`, and every
+/// map already has the fast-lookup tag (`YAMLNode.withFastLookup`).
 enum YAMLCompose {
-    static func compose(_ yaml: String) throws -> Node? {
+    static func compose(_ yaml: String) throws -> YAMLLimits.Composed {
         // A text Yams refuses is composed again with the default resolver, whose error (a key
         // written twice, found at another map, or the first syntax error) is the one reported.
         guard let basic = try? Parser(yaml: yaml, resolver: .basic, encoding: .utf8).singleRoot() else {
-            return try composeWithDefaultResolver(yaml)
+            return .node(try composeWithDefaultResolver(yaml))
         }
         let mayHaveTags = yaml.utf8.contains(UInt8(ascii: "!"))
         guard let retagged = retagged(basic, isKey: false, depth: 1, mayHaveTags: mayHaveTags) else {
-            return try composeWithDefaultResolver(yaml)
+            return .node(try composeWithDefaultResolver(yaml))
         }
-        return retagged
+        return .checked(retagged)
     }
 
     static func composeWithDefaultResolver(_ yaml: String) throws -> Node? {
@@ -69,13 +74,15 @@ enum YAMLCompose {
             pairs.reserveCapacity(mapping.count)
             var seen = Set<String>()
             seen.reserveCapacity(mapping.count)
-            for (key, value) in mapping {
+            // By index: Yams' iterator copies all pairs of the map into a new array first.
+            for index in mapping.indices {
+                let (key, value) = mapping[index]
                 guard case .scalar(let keyScalar) = key, seen.insert(keyScalar.string).inserted,
                       let newKey = retagged(key, isKey: true, depth: depth + 1, mayHaveTags: mayHaveTags),
                       let newValue = retagged(value, isKey: false, depth: depth + 1, mayHaveTags: mayHaveTags) else { return nil }
                 pairs.append((newKey, newValue))
             }
-            return .mapping(Node.Mapping(pairs, mapping.tag.copy(resolver: .default), mapping.style, mapping.mark, mapping.anchor))
+            return .mapping(Node.Mapping(pairs, YAMLNode.fastLookupTag(mapping.tag), mapping.style, mapping.mark, mapping.anchor))
         case .sequence(let sequence):
             var items: [Node] = []
             items.reserveCapacity(sequence.count)

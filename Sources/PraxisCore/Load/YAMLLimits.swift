@@ -13,6 +13,9 @@ enum YAMLLimits {
 
     enum Composed {
         case node(Node?)
+        /// Composed and checked by `YAMLCompose` (see there): no duplicate key, no key that is
+        /// not a scalar, no node too deep, every map with the fast-lookup tag.
+        case checked(Node)
         /// The first anchor in document order, with its line within `yaml` (1-based).
         case anchor(name: String, line: Int)
     }
@@ -28,7 +31,7 @@ enum YAMLLimits {
     ///
     /// The encoding is named: Yams' default reads the whole process environment for each parser.
     static func composeRefusingAnchors(_ yaml: String) throws -> Composed {
-        guard yaml.utf8.contains(UInt8(ascii: "&")) else { return .node(try YAMLCompose.compose(yaml)) }
+        guard yaml.utf8.contains(UInt8(ascii: "&")) else { return try YAMLCompose.compose(yaml) }
         let hasStar = yaml.utf8.contains(UInt8(ascii: "*"))
         let probe = hasStar ? replacingStars(yaml) : yaml
         // Yams keeps a node's anchor as a weak reference that only its parser holds.

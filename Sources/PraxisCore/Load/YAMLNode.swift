@@ -10,6 +10,10 @@ enum YAMLNode {
         let node: Node?
         do {
             switch try YAMLLimits.composeRefusingAnchors(yaml) {
+            case .checked(let checked):
+                // Depth, duplicate keys and fast lookup were done while composing.
+                guard let mapping = checked.mapping else { return .failure(notAMapping(checked, file: file, yaml: yaml, lineOffset: lineOffset)) }
+                return .success(mapping)
             case .node(let composed):
                 node = composed
             case .anchor(let name, let line):
@@ -31,17 +35,19 @@ enum YAMLNode {
                 message: "the front matter is nested more than \(YAMLLimits.maximumDepth) levels deep.",
                 hint: "Front matter needs a few levels at most (a list of maps, e.g. media:); check the indentation and the brackets."))
         }
-        guard let mapping = node.mapping else {
-            return .failure(Diagnostic(
-                file: file, line: min(node.mark?.line ?? 1, lastLine(of: yaml)) + lineOffset,
-                message: "the front matter must be keys with values (key: value), found \(describe(node)).",
-                hint: "Write one key per line, e.g. title: Mein Titel"))
-        }
+        guard let mapping = node.mapping else { return .failure(notAMapping(node, file: file, yaml: yaml, lineOffset: lineOffset)) }
         if let duplicate = firstDuplicateKey(in: mapping, path: "") {
             return .failure(Diagnostic(file: file, line: duplicate.line + lineOffset, key: duplicate.key,
                                        message: "is written twice.", hint: "Keep one of them."))
         }
         return .success(withFastLookup(mapping))
+    }
+
+    private static func notAMapping(_ node: Node, file: String, yaml: String, lineOffset: Int) -> Diagnostic {
+        Diagnostic(
+            file: file, line: min(node.mark?.line ?? 1, lastLine(of: yaml)) + lineOffset,
+            message: "the front matter must be keys with values (key: value), found \(describe(node)).",
+            hint: "Write one key per line, e.g. title: Mein Titel")
     }
 
     /// The line where `key:` is written a second time (libyaml does not say).
@@ -64,7 +70,13 @@ enum YAMLNode {
     /// resolver, so `true`, `2016` and `~` still decode as they should.
     static func withFastLookup(_ mapping: Node.Mapping) -> Node.Mapping {
         let pairs = mapping.map { ($0.key, withFastLookup($0.value)) }
-        return Node.Mapping(pairs, Tag(.implicit, .basic, .default), mapping.style, mapping.mark, mapping.anchor)
+        return Node.Mapping(pairs, fastLookupTag(mapping.tag), mapping.style, mapping.mark, mapping.anchor)
+    }
+
+    /// A map's tag with the rule-less resolver. Made from the map's own tag, so it keeps the
+    /// parser's constructor: a `Tag` made without one builds a new one (three dictionaries).
+    static func fastLookupTag(_ tag: Tag) -> Tag {
+        tag.copy(with: .implicit, resolver: .basic)
     }
 
     private static func withFastLookup(_ node: Node) -> Node {

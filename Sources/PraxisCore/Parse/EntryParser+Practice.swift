@@ -49,7 +49,7 @@ extension EntryParser {
             facetValues[facet.name] = values
         }
         guard let fields = site.facet(named: "fields") else { return facetValues }
-        let node = read.front.mapping["fields"]
+        let node = read.front.value(forKey: "fields")
         if node == nil {
             read.problem("fields", "is missing.",
                          hint: "Every practice needs at least one field, e.g. fields: [\(fields.values.first?.id ?? "bildung-sprache")].")

@@ -28,7 +28,7 @@ extension EntryParser {
                     read.problem("day", "says \(day), but the file is \(file.id).md.",
                                  hint: "Make them agree: day: \(number), or rename the file to day-\(day).md.")
                 }
-            } else if read.front.mapping["day"].map({ $0.scalar.map(FrontMatter.isNull) ?? false }) ?? true {
+            } else if read.front.value(forKey: "day").map({ $0.scalar.map(FrontMatter.isNull) ?? false }) ?? true {
                 read.problem("day", "is missing.", hint: "It is required: day: \(number)")
             }
             let sessions: [Session] = read("sessions") ?? []

@@ -29,7 +29,7 @@ struct EntryReader {
         let value: String? = self(key)
         let text = value?.trimmed(.whitespacesAndNewlines) ?? ""
         if text.isEmpty {
-            problem(key, front.mapping[key] == nil ? "is missing." : "is empty.", hint: "It is required, e.g. \(key): \(example)")
+            problem(key, front.value(forKey: key) == nil ? "is missing." : "is empty.", hint: "It is required, e.g. \(key): \(example)")
         }
         return text
     }
@@ -38,7 +38,7 @@ struct EntryReader {
     mutating func summary(required: Bool) -> String? {
         guard let value: String = self("summary") else {
             if required {
-                problem("summary", front.mapping["summary"] == nil ? "is missing." : "is empty.",
+                problem("summary", front.value(forKey: "summary") == nil ? "is missing." : "is empty.",
                         hint: "It is required: one or two plain sentences of at most \(Validate.summaryLimit) characters, shown in lists and search.")
             }
             return nil
@@ -95,7 +95,7 @@ struct EntryReader {
     /// Read from the written digits, not through Yams: its `Int` also takes `1:30` (base 60),
     /// `0x10` and `010` (octal), and traps on `99999999999:0` instead of saying it overflows.
     mutating func integer(_ key: String, in range: ClosedRange<Int>, hint: String? = nil) -> Int? {
-        guard let node = front.mapping[key] else { return nil }
+        guard let node = front.value(forKey: key) else { return nil }
         guard case .scalar(let scalar) = node else {
             problem(key, "expected a whole number, found \(YAMLNode.describe(node)).", hint: "Write digits only, e.g. \(range.lowerBound).")
             return nil

@@ -8,7 +8,7 @@ extension FrontMatter {
     /// YAMLDecoder for the rest, and for every value of the wrong type, whose messages come
     /// from its `DecodingError`.
     func decode<T: NodeDecodable>(_ type: T.Type, key: String, lines: KeyLines, problems: inout Problems) -> T? {
-        guard let node = mapping[key] else { return nil }
+        guard let node = value(forKey: key) else { return nil }
         if case .scalar(let scalar) = node, scalar.tag.description == Tag.Name.null.rawValue || Self.isNull(scalar) { return nil }
         if let value = T.decoded(from: node) { return value }
         do {
@@ -73,7 +73,7 @@ extension FrontMatter {
                 indices.insert(number, at: 0)
                 name = name[..<open]
             }
-            if !name.isEmpty { current = current?.mapping?[String(name)] }
+            if !name.isEmpty { current = current?.mapping?.value(forKey: String(name)) }
             for index in indices {
                 guard let sequence = current?.sequence, index >= 1, index <= sequence.count else { return nil }
                 current = sequence[index - 1]

@@ -12,7 +12,8 @@ indirect enum KeySchema: Sendable {
 
     func check(_ mapping: Node.Mapping, path: String, file: String, lines: KeyLines, problems: inout Problems) {
         guard case .map(let keys) = self else { return }
-        for (key, value) in mapping {
+        for index in mapping.indices {  // by index: Yams' iterator copies all pairs first
+            let (key, value) = mapping[index]
             let name = key.string ?? ""
             let keyPath = path.isEmpty ? name : "\(path).\(name)"
             guard let schema = keys[name] else {

@@ -54,7 +54,9 @@ extension Dictionary: NodeDecodable where Key == String, Value: NodeDecodable {
     static func decoded(from node: Node) -> [String: Value]? {
         guard let fields = NodeFields(node) else { return nil }
         var result: [String: Value] = [:]
-        for (key, value) in fields.mapping {
+        let mapping = fields.mapping
+        for index in mapping.indices {  // by index: Yams' iterator copies all pairs first
+            let (key, value) = mapping[index]
             guard let name = key.string, name != "yamlAnchor", name != "yamlTag",
                   let decoded = Value.decoded(from: value) else { return nil }
             result[name] = decoded
@@ -84,10 +86,22 @@ struct NodeFields {
     /// the key is absent or its value is YAML's null (a plain empty, `~` or `null`); a value
     /// that is not a scalar throws, for `YAMLDecoder` to report.
     func text(_ name: String) throws -> String? {
-        guard let value = mapping.reversed().first(where: { $0.key.string == name })?.value else { return nil }
+        guard let value = lastValue(of: name) else { return nil }
         guard case .scalar(let scalar) = value else { throw NotCertain() }
         if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
         return scalar.string
+    }
+
+    /// The value of the last key `name` (every key is a scalar, see `init`), searched from the
+    /// end by index: `reversed()` would copy all pairs of the map for each field.
+    private func lastValue(of name: String) -> Node? {
+        var index = mapping.endIndex
+        while index > mapping.startIndex {
+            index -= 1
+            let (key, value) = mapping[index]
+            if case .scalar(let scalar) = key, scalar.string == name { return value }
+        }
+        return nil
     }
 }
 

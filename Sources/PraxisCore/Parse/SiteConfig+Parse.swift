@@ -54,7 +54,7 @@ extension SiteConfig {
             problems.add(file.path, line: lines.line("theme"), key: "theme", "\"\(theme)\" is not a theme name.", hint: "Theme names use a-z, 0-9 and -; the built-in theme is default.")
         }
         let pageSize = read.integer("page_size", in: Limits.pageSize, hint: "The number of practices on one list page, e.g. 20.") ?? 20
-        let facets = parseFacets(mapping["facets"], file: file.path, lines: lines, problems: &problems)
+        let facets = parseFacets(mapping.value(forKey: "facets"), file: file.path, lines: lines, problems: &problems)
         return SiteConfig(title: title, description: read("description"), baseURL: baseURL, language: language,
                           languages: languages, theme: theme, pageSize: pageSize, facets: facets)
     }
@@ -89,9 +89,9 @@ extension SiteConfig {
                 continue
             }
             KeySchema.map(["label": .value, "values": .value]).check(facet, path: path, file: file, lines: lines, problems: &problems)
-            let label = facet["label"]?.string ?? name
+            let label = facet.value(forKey: "label")?.string ?? name
             var values: [FacetVocabulary.Value] = []
-            if let valuesNode = facet["values"], let valueMapping = valuesNode.mapping {
+            if let valuesNode = facet.value(forKey: "values"), let valueMapping = valuesNode.mapping {
                 for (valueKey, valueLabel) in valueMapping {
                     let id = valueKey.string ?? ""
                     if !Slug.isValidID(id) {
