@@ -11,17 +11,4 @@ enum OpenData {
         return [OutputFile(path: SitePaths.catalogueJSON, data: Data(CatalogueJSON.file(catalogue, records: records))),
                 CatalogueCSV.make(catalogue, config: site.config)]
     }
-
-    // The file piece by piece: each record is written on its own and put in its place, so that
-    // `praxis serve` writes again only the records that changed.
-
-    /// One record as it stands in catalogue.json: indented to the depth of the practices list.
-    static func recordJSON(_ record: CatalogueRecord) -> Data {
-        Data(CatalogueJSON.record(record))
-    }
-
-    /// catalogue.json from `catalogue` (its practices aside) and its records, each already JSON.
-    static func json(_ catalogue: Catalogue, records: [Data]) throws -> OutputFile {
-        OutputFile(path: SitePaths.catalogueJSON, data: Data(CatalogueJSON.file(catalogue, records: records.map { [UInt8]($0) })))
-    }
 }
