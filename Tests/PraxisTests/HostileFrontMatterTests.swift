@@ -138,6 +138,19 @@ final class HostileFrontMatterTests: XCTestCase {
                                 "content/partners/netzwerk.md:2: contains the character U+001B, which YAML does not allow."])
     }
 
+    func testControlCharactersWrittenAsEscapesNameTheLine() throws {
+        // "\0" in double quotes is YAML's NUL: it would reach the page (where NUL also stands for a
+        // card's link root) and the search index. Single quotes and plain text keep a backslash as is.
+        let errors = try failingBuild([
+            "content/practices/nul.md": Data(SiteFixture.practice(title: "\"Job\\0Coaching\"").utf8),
+            "content/practices/escape.md": Data(SiteFixture.practice(extra: "tags: [\"a\\x1Bb\"]").utf8),
+            "content/practices/fine.md": Data(SiteFixture.practice(title: "'Back\\slash \\0'", extra: "tags: [\"Umlaut \\u00e4\"]").utf8),
+        ])
+        assertContains(errors, ["content/practices/nul.md:2: contains the character U+0000 (NUL), written as an escape in quotes; it is not allowed in a text.",
+                                "content/practices/escape.md:5: contains the character U+001B, written as an escape in quotes"])
+        XCTAssertFalse(errors.contains("fine.md"), errors)
+    }
+
     func testDeepNestingIsRefused() throws {
         let nested = String(repeating: "[", count: 40) + String(repeating: "]", count: 40)
         let errors = try failingBuild(["content/practices/beispiel.md": Data(SiteFixture.practice(extra: "tags: \(nested)").utf8)])

@@ -115,6 +115,33 @@ enum YAMLLimits {
         return nil
     }
 
+    /// A character of the same kinds written as an escape in a double-quoted text (`"\0"`,
+    /// `"\x1B"`, `"\uFFFF"`): YAML allows it there, but it would reach pages and the search
+    /// index (where NUL also stands for a card's link root, Render/CardRoot). Only a text with a
+    /// backslash can hold such an escape, so the others are not walked.
+    static func problem(inEscapesOf node: Node, yaml: String, file: String, lineOffset: Int) -> Diagnostic? {
+        guard yaml.utf8.contains(UInt8(ascii: "\\")) else { return nil }
+        var stack = [node]
+        while let next = stack.popLast() {
+            switch next {
+            case .scalar(let scalar):
+                guard scalar.style == .doubleQuoted,
+                      let value = scalar.string.unicodeScalars.first(where: { !isPrintable($0.value) })?.value else { continue }
+                let name = value == 0 ? " (NUL)" : ""
+                return Diagnostic(file: file, line: scalar.mark.map { $0.line + lineOffset },
+                                  message: "contains the character U+\(hex4(value))\(name), written as an escape in quotes; it is not allowed in a text.",
+                                  hint: "Remove the escape: the character is invisible and would break pages and the search.")
+            case .mapping(let mapping):
+                for index in mapping.indices { stack.append(mapping[index].value); stack.append(mapping[index].key) }
+            case .sequence(let sequence):
+                stack.append(contentsOf: sequence.reversed())
+            case .alias:
+                continue
+            }
+        }
+        return nil
+    }
+
     /// YAML 1.2's c-printable (tab, line breaks, the printable ranges).
     static func isPrintable(_ value: UInt32) -> Bool {
         switch value {

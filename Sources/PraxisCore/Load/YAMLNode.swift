@@ -13,6 +13,7 @@ enum YAMLNode {
             case .checked(let checked):
                 // Depth, duplicate keys and fast lookup were done while composing.
                 guard let mapping = checked.mapping else { return .failure(notAMapping(checked, file: file, yaml: yaml, lineOffset: lineOffset)) }
+                if let problem = YAMLLimits.problem(inEscapesOf: checked, yaml: yaml, file: file, lineOffset: lineOffset) { return .failure(problem) }
                 return .success(mapping)
             case .node(let composed):
                 node = composed
@@ -40,6 +41,7 @@ enum YAMLNode {
             return .failure(Diagnostic(file: file, line: duplicate.line + lineOffset, key: duplicate.key,
                                        message: "is written twice.", hint: "Keep one of them."))
         }
+        if let problem = YAMLLimits.problem(inEscapesOf: node, yaml: yaml, file: file, lineOffset: lineOffset) { return .failure(problem) }
         return .success(withFastLookup(mapping))
     }
 
