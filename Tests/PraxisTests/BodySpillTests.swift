@@ -31,11 +31,7 @@ final class BodySpillTests: XCTestCase {
         let reached = signal.url.appending(path: "reached")
         let process = try startBuild(site, temporary: temporary, extra: ["PRAXIS_TEST_STOP_AT": "staged:\(reached.path)"])
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-        // The event is the file; the process can only end early by failing, which is a failure here.
-        while !FileManager.default.fileExists(atPath: reached.path) {
-            guard process.isRunning else { return XCTFail("the build ended before its site was staged") }
-            usleep(2_000)
-        }
+        guard waitForStopPoint(reached, of: process) else { return XCTFail("the build ended before its site was staged") }
         let descriptors = "/proc/\(process.processIdentifier)/fd"
         let open = try FileManager.default.contentsOfDirectory(atPath: descriptors).compactMap {
             try? FileManager.default.destinationOfSymbolicLink(atPath: descriptors + "/" + $0)

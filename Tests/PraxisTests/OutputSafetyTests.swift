@@ -126,12 +126,7 @@ final class OutputKillPointTests: XCTestCase {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // The event is the file; the process can only end early by failing, which is a failure here.
-        while !FileManager.default.fileExists(atPath: file.path) {
-            XCTAssertTrue(process.isRunning, "the build ended before reaching \(point)")
-            guard process.isRunning else { return }
-            usleep(2_000)
-        }
+        guard waitForStopPoint(file, of: process) else { return XCTFail("the build ended before reaching \(point)") }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
