@@ -144,10 +144,12 @@ final class HostileFrontMatterTests: XCTestCase {
         let errors = try failingBuild([
             "content/practices/nul.md": Data(SiteFixture.practice(title: "\"Job\\0Coaching\"").utf8),
             "content/practices/escape.md": Data(SiteFixture.practice(extra: "tags: [\"a\\x1Bb\"]").utf8),
+            "content/practices/del.md": Data(SiteFixture.practice(title: "\"Titel \\uFFFF\"").utf8),
             "content/practices/fine.md": Data(SiteFixture.practice(title: "'Back\\slash \\0'", extra: "tags: [\"Umlaut \\u00e4\"]").utf8),
         ])
         assertContains(errors, ["content/practices/nul.md:2: contains the character U+0000 (NUL), written as an escape in quotes; it is not allowed in a text.",
-                                "content/practices/escape.md:5: contains the character U+001B, written as an escape in quotes"])
+                                "content/practices/escape.md:5: contains the character U+001B, written as an escape in quotes",
+                                "content/practices/del.md:2: contains the character U+FFFF, written as an escape in quotes"])
         XCTAssertFalse(errors.contains("fine.md"), errors)
     }
 

@@ -115,13 +115,14 @@ final class MarkdownAndEscapingTests: XCTestCase {
         XCTAssertEqual(html.components(separatedBy: "disabled=\"\" aria-label=\"").count - 1, 4, "every checkbox has a name")
     }
 
-    /// Characters XML 1.0 does not allow (C0 controls, U+FFFE, U+FFFF) in a title and summary:
-    /// feed.xml and sitemap.xml still parse, and U+FFFD shows where each was.
+    /// The characters a title and summary can still hold that need care in XML (a carriage return,
+    /// NEL, `&` and `<`; C0 controls, DEL, U+FFFE and U+FFFF are refused by the parse stage, also
+    /// written as escapes: HostileFrontMatterTests): feed.xml and sitemap.xml still parse.
     func testFeedStaysWellFormedForAnyTitle() throws {
         let practice = """
         ---
-        title: "Titel \\x01\\x08\\x0B\\x1B\\uFFFE\\uFFFF\\r Ende"
-        summary: "Kurz \\x7F\\x85\\x00 & <mehr>"
+        title: "Titel \\r Ende"
+        summary: "Kurz \\x85 & <mehr>"
         fields: [bildung-sprache]
         updated: 2024-05-01
         ---
@@ -136,7 +137,7 @@ final class MarkdownAndEscapingTests: XCTestCase {
             XCTAssertTrue(parser.parse(), "\(file) is well-formed: \(String(describing: parser.parserError))")
         }
         let feed = try site.read("public/feed.xml")
-        XCTAssertTrue(feed.contains("<title>Titel \u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}&#xD; Ende</title>"), feed)
-        XCTAssertTrue(feed.contains("<summary>Kurz \u{7F}\u{85}\u{FFFD} &amp; &lt;mehr&gt;</summary>"), feed)
+        XCTAssertTrue(feed.contains("<title>Titel &#xD; Ende</title>"), feed)
+        XCTAssertTrue(feed.contains("<summary>Kurz \u{85} &amp; &lt;mehr&gt;</summary>"), feed)
     }
 }
