@@ -5,6 +5,9 @@
 #   PRAXIS_BENCH       the shared bench/ folder (default ../shared/bench)
 #   PRAXIS_BENCH_WORK  where corpora and outputs go (default /tmp/praxis-bench)
 #   PRAXIS_BIN         the praxis to measure (default the release build)
+#   PRAXIS_BENCH_OUT   where the generators write their output (default $PRAXIS_BENCH_WORK); a RAM disk
+#                      such as /dev/shm takes this machine's file system out of the comparison (see
+#                      README "Speed": its ext4 slows every file made soon after a large delete)
 #
 # A corpus is $PRAXIS_BENCH_WORK/corpus-N, complete once corpus-N.complete exists beside it (the
 # marker lies outside the corpus, so a corpus made elsewhere can be used read-only through a
@@ -13,12 +16,13 @@
 bench=${PRAXIS_BENCH:-../shared/bench}
 work=${PRAXIS_BENCH_WORK:-/tmp/praxis-bench}
 praxis=${PRAXIS_BIN:-$PWD/.build/release/praxis}
+out=${PRAXIS_BENCH_OUT:-$work}
 
 # require_tools NAME: stops with NAME's message when the binary or the generator is missing.
 require_tools() {
   [ -x "$praxis" ] || { echo "$1: build praxis first: swift build -c release --product praxis" >&2; exit 1; }
   [ -f "$bench/gen-corpus.py" ] || { echo "$1: $bench/gen-corpus.py not found (set PRAXIS_BENCH)" >&2; exit 1; }
-  mkdir -p "$work"
+  mkdir -p "$work" "$out"
 }
 
 # require_command NAME COMMAND PACKAGE: stops when COMMAND is not installed.

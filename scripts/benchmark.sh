@@ -39,9 +39,9 @@ generators=(praxis hugo floor)
 # run_generator NAME: one timed run; prints "wall user sys peak_kib files".
 run_generator() {
   case $1 in
-    praxis) timed "$work/out-praxis" "$praxis" build "$corpus" --output "$work/out-praxis" ;;
-    before) timed "$work/out-before" "$before" build "$corpus" --output "$work/out-before" ;;
-    hugo) timed "$work/out-hugo" hugo --quiet --ignoreCache -s "$hugo_site" -d "$work/out-hugo" ;;
+    praxis) timed "$out/out-praxis" "$praxis" build "$corpus" --output "$out/out-praxis" ;;
+    before) timed "$out/out-before" "$before" build "$corpus" --output "$out/out-before" ;;
+    hugo) timed "$out/out-hugo" hugo --quiet --ignoreCache -s "$hugo_site" -d "$out/out-hugo" ;;
     floor) timed - cmark-gfm -e table -e strikethrough -e autolink -e tasklist -e footnotes "$bodies" ;;
   esac
 }
@@ -49,7 +49,7 @@ run_generator() {
 results=$work/benchmark-$practices
 mkdir -p "$results"
 for generator in "${generators[@]}"; do : >"$results/$generator.txt"; done
-echo "$practices practices, $runs alternating rounds of: ${generators[*]} (load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores)"
+echo "$practices practices, $runs alternating rounds of: ${generators[*]} (load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores; output in $out: $(df --output=fstype "$out" | tail -1))"
 # load: the machine's 1-minute load average as the run starts (other work slows every figure).
 echo "round  generator  wall(s)  cpu(s)  cpu/wall  peak(MiB)  files   load"
 for run in $(seq 1 "$runs"); do

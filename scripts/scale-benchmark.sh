@@ -40,7 +40,7 @@ if $table_only; then
   [ ${#sizes[@]} -gt 0 ] || { echo "scale-benchmark: nothing measured yet in $results" >&2; exit 1; }
   echo "Scale benchmark: the runs kept in $results"
 else
-  echo "Scale benchmark: ${sizes[*]} practices (load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores)"
+  echo "Scale benchmark: ${sizes[*]} practices (load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores; output in $out: $(df --output=fstype "$out" | tail -1))"
   echo "size    round  generator  wall(s)  cpu/wall  peak(MiB)  files   load (1-minute load average as the run starts)"
 fi
 for practices in "${sizes[@]}"; do
@@ -57,9 +57,9 @@ for practices in "${sizes[@]}"; do
     for generator in "${generators[@]}"; do
       load=$(cut -d' ' -f1 /proc/loadavg)
       if [ "$generator" = praxis ]; then
-        read -r wall user sys kib files < <(timed "$work/out-scale" "$praxis" build "$corpus" --output "$work/out-scale")
+        read -r wall user sys kib files < <(timed "$out/out-scale" "$praxis" build "$corpus" --output "$out/out-scale")
       else
-        read -r wall user sys kib files < <(timed "$work/out-scale" hugo --quiet --ignoreCache -s "$hugo_site" -d "$work/out-scale")
+        read -r wall user sys kib files < <(timed "$out/out-scale" hugo --quiet --ignoreCache -s "$hugo_site" -d "$out/out-scale")
       fi
       echo "$wall $user $sys $kib $files" >>"$results/$generator-$practices.tmp"
       awk -v n="$practices" -v r="$run" -v g="$generator" -v w="$wall" -v u="$user" -v s="$sys" -v k="$kib" -v f="$files" -v l="$load" \

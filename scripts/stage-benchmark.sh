@@ -34,7 +34,7 @@ for run in $(seq 1 "$runs"); do
   for binary in "${binaries[@]}"; do
     executable=$praxis
     [ "$binary" = praxis ] || executable=$before
-    read -r wall user sys kib files < <(timed "$work/out-stages" "$executable" build "$corpus" --output "$work/out-stages" --verbose)
+    read -r wall user sys kib files < <(timed "$out/out-stages" "$executable" build "$corpus" --output "$out/out-stages" --verbose)
     cp "$work/stdout.txt" "$results/$binary-$run.txt"
     echo "$wall $user $sys $kib $files" >"$results/$binary-$run.time"
     printf '  run %d %-6s %7.2f s wall, %5d files\n' "$run" "$binary" "$wall" "$files"
