@@ -36,9 +36,10 @@ enum LinkFuzzing {
     }
 
     private static func practice(_ id: String, _ origin: EntryOrigin) -> Practice {
-        Practice(id: id, origin: origin, title: id, summary: id, facetValues: [:], place: nil, partners: [], tags: [],
-                 year: nil, updated: nil, related: [], contact: nil, media: [], sources: [], lang: "de",
-                 translations: [], draft: false)
+        var fields = Practice.Fields(id: id, origin: origin, lang: "de")
+        fields.title = id
+        fields.summary = id
+        return Practice(fields)
     }
 
     /// Attributes cmark-gfm and Praxis write into a body (`style` only as a table cell's

@@ -2,7 +2,8 @@
 ///
 /// Its fields live in one shared box: a catalogue holds ten thousand practices, and every
 /// stage passes them around; a copy is then one reference, not twenty. Changing a field of a
-/// copy gives the copy a box of its own, as for any value.
+/// copy gives the copy a box of its own, as for any value. What the pipeline does with each
+/// field (front-matter key, checks, page, card, search, open data) is its row in `PracticeFields`.
 public struct Practice: Sendable {
     public var id: String { get { box.fields.id } set { change { $0.id = newValue } } }
     public var origin: EntryOrigin { get { box.fields.origin } set { change { $0.origin = newValue } } }
@@ -24,32 +25,31 @@ public struct Practice: Sendable {
     public var translations: [(lang: String, id: String)] { get { box.fields.translations } set { change { $0.translations = newValue } } }
     public var draft: Bool { get { box.fields.draft } set { change { $0.draft = newValue } } }
 
-    init(id: String, origin: EntryOrigin, title: String, summary: String, facetValues: [String: [String]], place: Place?,
-         partners: [String], tags: [String], year: Int?, updated: String?, related: [String], contact: Contact?,
-         media: [Media], sources: [String], lang: String, translations: [(lang: String, id: String)], draft: Bool) {
-        box = Box(Fields(id: id, origin: origin, title: title, summary: summary, facetValues: facetValues, place: place,
-                         partners: partners, tags: tags, year: year, updated: updated, related: related, contact: contact,
-                         media: media, sources: sources, lang: lang, translations: translations, draft: draft))
+    /// A practice of `fields`, as the parser fills them in (`PracticeFields`, a row per key).
+    init(_ fields: Fields) {
+        box = Box(fields)
     }
 
-    private struct Fields: Sendable {
+    /// The stored values, one per property above. A field's default is its value when the
+    /// front matter leaves the key out.
+    struct Fields: Sendable {
         var id: String
         var origin: EntryOrigin
-        var title: String
-        var summary: String
-        var facetValues: [String: [String]]
+        var title = ""
+        var summary = ""
+        var facetValues: [String: [String]] = [:]
         var place: Place?
-        var partners: [String]
-        var tags: [String]
+        var partners: [String] = []
+        var tags: [String] = []
         var year: Int?
         var updated: String?
-        var related: [String]
+        var related: [String] = []
         var contact: Contact?
-        var media: [Media]
-        var sources: [String]
+        var media: [Media] = []
+        var sources: [String] = []
         var lang: String
-        var translations: [(lang: String, id: String)]
-        var draft: Bool
+        var translations: [(lang: String, id: String)] = []
+        var draft = false
     }
 
     private final class Box: Sendable {

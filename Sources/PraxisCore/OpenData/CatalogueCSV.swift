@@ -6,11 +6,18 @@ import Foundation
 enum CatalogueCSV {
     static let listSeparator = "; "
 
-    /// The header row: fixed keys around the facets site.yaml declares, in its order.
+    /// The header row: the id and url, then the columns of the rows of `PracticeFields`, the
+    /// facets site.yaml declares (in its order) in the place of theirs.
     static func columns(_ config: SiteConfig) -> [String] {
-        ["id", "url", "title", "summary"] + config.facets.map(\.name)
-            + ["place.municipality", "place.state", "place.country", "partners", "tags", "year", "updated", "related",
-               "contact.name", "contact.role", "contact.email", "contact.url", "media", "sources", "lang", "translations", "draft"]
+        var columns = ["id", "url"]
+        for field in PracticeFields.all {
+            if let key = field.key {
+                columns += field.record?.columns(key: key) ?? []
+            } else {
+                columns += config.facets.map(\.name)
+            }
+        }
+        return columns
     }
 
     static func make(_ catalogue: Catalogue, config: SiteConfig) -> OutputFile {
@@ -39,19 +46,32 @@ enum CatalogueCSV {
     /// The cells of one record, in the order of `columns`.
     private static func row(_ record: CatalogueRecord, baseURL: String) -> [String] {
         func list(_ values: [String]) -> String { values.joined(separator: listSeparator) }
-        func value(_ map: [String: String?]?, _ key: String) -> String { (map?[key] ?? nil) ?? "" }
-        // A medium is its address: a file below content/static/ as the absolute URL it is published at.
-        let media = record.media.compactMap { item -> String? in
-            if let file = item["file"] ?? nil { return baseURL + file }
-            return item["url"] ?? nil
+        var cells = [record.id, record.url]
+        var index = 0
+        for field in PracticeFields.all {
+            guard field.key != nil else {
+                cells += record.facets.map { list($0.values) }
+                continue
+            }
+            guard let published = field.record else { continue }
+            switch record.values[index] {
+            case .text(let text): cells.append(text ?? "")
+            case .texts(let texts): cells.append(list(texts))
+            case .number(let number): cells.append(number.map(String.init) ?? "")
+            case .flag(let flag): cells.append(flag ? "true" : "false")
+            case .map(let map): cells += (published.subkeys ?? []).map { key in (map?[key] ?? nil) ?? "" }
+            case .partners(let partners): cells.append(list(partners.map(\.id)))
+            case .media(let media):
+                // A medium is its address: a file below content/static/ as the absolute URL it is published at.
+                cells.append(list(media.compactMap { item -> String? in
+                    if let file = item["file"] ?? nil { return baseURL + file }
+                    return item["url"] ?? nil
+                }))
+            case .translations(let translations):
+                cells.append(list(translations.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }))
+            }
+            index += 1
         }
-        return [record.id, record.url, record.title, record.summary] + record.facets.map { list($0.values) }
-            + [value(record.place, "municipality"), value(record.place, "state"), value(record.place, "country"),
-               list(record.partners.map(\.id)), list(record.tags), record.year.map(String.init) ?? "", record.updated ?? "",
-               list(record.related),
-               value(record.contact, "name"), value(record.contact, "role"), value(record.contact, "email"), value(record.contact, "url"),
-               list(media), list(record.sources), record.lang,
-               list(record.translations.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }),
-               record.draft ? "true" : "false"]
+        return cells
     }
 }

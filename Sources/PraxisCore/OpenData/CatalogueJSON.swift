@@ -1,17 +1,16 @@
 /// catalogue.json, written by one writer (`PrettyJSON`): the frame (facets, site, version)
 /// around the records, each record a piece that `praxis serve` can keep and put back.
 enum CatalogueJSON {
-    /// What a record holds under each of its keys.
+    /// What a record holds under each of its keys: a facet, its id or url, or the value of a row
+    /// of `PracticeFields` (`CatalogueRecord.values`).
     enum Field {
         case facet(Int)
-        case id, url, title, summary, place, partners, tags, year, updated, related, contact, media, sources, lang, translations, draft
+        case id, url
+        case value(Int)
     }
 
-    static let fixedKeys: [(String, Field)] = [
-        ("id", .id), ("url", .url), ("title", .title), ("summary", .summary), ("place", .place), ("partners", .partners),
-        ("tags", .tags), ("year", .year), ("updated", .updated), ("related", .related), ("contact", .contact),
-        ("media", .media), ("sources", .sources), ("lang", .lang), ("translations", .translations), ("draft", .draft),
-    ]
+    static let fixedKeys: [(String, Field)] = [("id", .id), ("url", .url)]
+        + PracticeFields.published.enumerated().map { ($1.key, .value($0)) }
 
     /// A record's keys in file order, for records with facets named `facetNames` (site.yaml's).
     /// A facet named like a fixed key gives way to it, and of two facets of one name the later
@@ -35,41 +34,41 @@ enum CatalogueJSON {
             case .facet(let position): json.strings(record.facets[position].values)
             case .id: json.string(record.id)
             case .url: json.string(record.url)
-            case .title: json.string(record.title)
-            case .summary: json.string(record.summary)
-            case .place: if let place = record.place { json.map(place) } else { json.null() }
-            case .partners:
-                json.openArray()
-                for partner in record.partners {
-                    json.item()
-                    json.openObject()
-                    json.key("id"); json.string(partner.id)
-                    json.key("title"); json.string(partner.title)
-                    json.key("url"); json.string(partner.url)
-                    json.key("website"); json.string(partner.website)
-                    json.closeObject()
-                }
-                json.closeArray()
-            case .tags: json.strings(record.tags)
-            case .year: if let year = record.year { json.int(year) } else { json.null() }
-            case .updated: json.string(record.updated)
-            case .related: json.strings(record.related)
-            case .contact: if let contact = record.contact { json.map(contact) } else { json.null() }
-            case .media:
-                json.openArray()
-                for item in record.media {
-                    json.item()
-                    json.map(item)
-                }
-                json.closeArray()
-            case .sources: json.strings(record.sources)
-            case .lang: json.string(record.lang)
-            case .translations: json.map(record.translations)
-            case .draft: json.bool(record.draft)
+            case .value(let index): value(record.values[index], into: &json)
             }
         }
         json.closeObject()
         return json.bytes
+    }
+
+    private static func value(_ value: CatalogueRecord.Value, into json: inout PrettyJSON) {
+        switch value {
+        case .text(let text): json.string(text)
+        case .texts(let texts): json.strings(texts)
+        case .number(let number): if let number { json.int(number) } else { json.null() }
+        case .flag(let flag): json.bool(flag)
+        case .map(let map): if let map { json.map(map) } else { json.null() }
+        case .partners(let partners):
+            json.openArray()
+            for partner in partners {
+                json.item()
+                json.openObject()
+                json.key("id"); json.string(partner.id)
+                json.key("title"); json.string(partner.title)
+                json.key("url"); json.string(partner.url)
+                json.key("website"); json.string(partner.website)
+                json.closeObject()
+            }
+            json.closeArray()
+        case .media(let media):
+            json.openArray()
+            for item in media {
+                json.item()
+                json.map(item)
+            }
+            json.closeArray()
+        case .translations(let translations): json.map(translations)
+        }
     }
 
     /// The file: `catalogue` without its practices, around `records` (`record`, in order), each

@@ -1,17 +1,13 @@
-/// The front-matter keys of every entry kind, in one place: the parsers check files against
-/// them (a mistyped key is reported with the nearest known one), and the tests that edit
-/// entries at random take their keys from here, so a new key is covered without touching them.
+/// The front-matter keys of every entry kind, in one place (a practice's come from its rows,
+/// `PracticeFields`): the parsers check files against them (a mistyped key is reported with the
+/// nearest known one), and the tests that edit entries at random take their keys from here, so
+/// a new key is covered without touching them.
 extension EntryParser {
-    /// A practice's own keys; the facets of site.yaml come on top (`practiceSchema`), so a
-    /// facet may not take one of these names (SiteConfig+Parse refuses it).
-    static let practiceKeys: [String: KeySchema] = [
-        "title": .value, "summary": .value, "tags": .value, "year": .value, "updated": .value,
-        "related": .value, "partners": .value, "sources": .value, "lang": .value, "draft": .value,
-        "translations": .value,
-        "place": .map(["municipality": .value, "state": .value, "country": .value]),
-        "contact": .map(["name": .value, "role": .value, "email": .value, "url": .value]),
-        "media": .listOfMaps(EntryReader.mediaKeys),
-    ]
+    /// A practice's own keys, from its rows (`PracticeFields`); the facets of site.yaml come on
+    /// top (`keys(of:)`), so a facet may not take one of these names (SiteConfig+Parse refuses it).
+    static let practiceKeys: [String: KeySchema] = Dictionary(uniqueKeysWithValues: PracticeFields.all.compactMap { field in
+        field.key.map { ($0, field.schema) }
+    })
 
     static let partnerKeys: [String: KeySchema] = [
         "title": .value, "short": .value, "country": .value, "url": .value, "kind": .value, "summary": .value, "lang": .value,

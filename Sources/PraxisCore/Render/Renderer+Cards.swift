@@ -1,14 +1,10 @@
 /// The small pieces several pages show: a practice in a list, a link to an entry.
 extension Renderer {
+    /// A practice in a list: its link and what the rows of `PracticeFields` give a card.
     func practiceCard(_ practice: Practice, root: String) -> [String: Any] {
-        compact([
-            "title": practice.title,
-            "url": root + SitePaths.practice(practice.id),
-            "summary": practice.summary,
-            "place": placeText(practice.place),
-            "lang": practice.lang == site.config.language ? nil : practice.lang,
-            "updated": practice.updated.map(format.date),
-        ])
+        var card: PracticeField.Context = ["url": root + SitePaths.practice(practice.id)]
+        for field in PracticeFields.all { field.card?(practice, self, root, &card) }
+        return compact(card)
     }
 
     func practiceCards(_ ids: [String], root: String) -> [[String: Any]] {

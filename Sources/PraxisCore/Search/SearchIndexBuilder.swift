@@ -57,13 +57,14 @@ enum SearchIndexBuilder {
     }
 
     /// A practice's document; its place among the documents is its place in `site.practices`.
+    /// Its facts are what the rows of `PracticeFields` give the search, in their order, then the
+    /// names of its partners.
     static func practiceSource(_ practice: Practice, site: Site) -> Source {
         func named(_ partner: Partner) -> String { partner.short.map { "\(partner.title) (\($0))" } ?? partner.title }
-        let place = [practice.place?.municipality, practice.place?.state].compactMap { $0 }.joined(separator: ", ")
+        var facts = PracticeFields.all.compactMap { $0.search?(practice) }
+        facts.append(practice.partners.compactMap { site.partnerByID[$0].map(named) }.joined(separator: ", "))
         return source(SitePaths.practice(practice.id), .practice, practice.title, practice.summary, practice.lang,
-                      facts: [place, practice.tags.joined(separator: ", "),
-                              practice.partners.compactMap { site.partnerByID[$0].map(named) }.joined(separator: ", ")],
-                      file: practice.origin.file)
+                      facts: facts, file: practice.origin.file)
     }
 
     private static func source(_ url: String, _ kind: EntryKind, _ title: String, _ summary: String, _ lang: String,
