@@ -73,6 +73,80 @@ final class ThemeTemplateTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(depths.count, 2, "cards at several link depths: \(depths.sorted())")
     }
 
+    /// Pages are rendered from swift-mustache's parse tree by Praxis's own walk (CompiledTemplates);
+    /// a theme's template may use any Mustache feature and still means what it means in Mustache:
+    /// names looked up through the enclosing sections, dotted and `.`-prefixed names, list
+    /// positions (`first()`, `index()`, `last()`), transforms, sections and inverted sections on
+    /// text and on missing names, escaped and raw values, indented partials (also inside a list),
+    /// a partial named by a value (`lang` is not a template name's text here, so it renders
+    /// nothing), and a content type that stops the escaping for the rest of the template.
+    /// (The expected text is what swift-mustache's own renderer gave for this template.)
+    func testUnusualMustacheFeaturesInAThemeRenderAsInMustache() throws {
+        let folder = try TemporaryFolder()
+        let site = folder.url.appending(path: "site"), output = folder.url.appending(path: "public")
+        try FileManager.default.copyItem(at: SiteOutputTests.fixture, to: site)
+        try FileManager.default.createDirectory(at: site.appending(path: "themes"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.theme, to: site.appending(path: "themes/default"))
+        let templates = site.appending(path: "themes/default/templates")
+        let page = """
+            {{<base}}{{$main}}
+            <h1>{{title}}</h1>
+            <p id="walk">{{#breadcrumbs}}{{#first()}}first {{/first()}}{{index()}}={{label}}/{{lang}}{{^last()}}, {{/last()}}{{/breadcrumbs}}</p>
+            <p id="dots">{{site.title}}|{{site.nothing.more}}|{{.title}}|{{#site}}{{.title}}{{/site}}</p>
+            <p id="text-section">{{#title}}[{{title}}]{{/title}}{{^title}}no title{{/title}}{{^nothing}}none{{/nothing}}{{#nothing}}never{{/nothing}}</p>
+            <p id="transforms">{{uppercased(title)}}|{{reversed(lang)}}|{{count(breadcrumbs)}}|{{empty(footerPages)}}|{{lowercased(nothing)}}</p>
+            <p id="escaping">{{summary}}|{{{summary}}}|{{&summary}}</p>
+            <p id="count">{{#breadcrumbsCount}}{{breadcrumbsCount}}{{/breadcrumbsCount}}</p>
+            <ul>
+              {{>snippet}}
+            </ul>
+            {{#footerPages}}
+              {{>snippet}}
+            {{/footerPages}}
+            <p id="dynamic">{{>*lang}}</p>
+            {{%CONTENT_TYPE: TEXT}}
+            <p id="text">{{summary}}</p>
+            {{/main}}{{/base}}
+
+            """
+        try page.write(to: templates.appending(path: "page.mustache"), atomically: true, encoding: .utf8)
+        try "<li>{{title}}</li>\n<li>{{#current}}current{{/current}}{{^current}}{{url}}{{/current}}</li>\n"
+            .write(to: templates.appending(path: "snippet.mustache"), atomically: true, encoding: .utf8)
+        try "german {{title}}\n".write(to: templates.appending(path: "de.mustache"), atomically: true, encoding: .utf8)
+        let about = site.appending(path: "content/pages/about.md")
+        let source = try read(about)
+        XCTAssertTrue(source.contains("\nsummary: Worum es hier geht.\n"))
+        try source.replacingOccurrences(of: "\nsummary: Worum es hier geht.\n", with: "\nsummary: \"Worum es <hier> geht & 'warum'.\"\n")
+            .write(to: about, atomically: true, encoding: .utf8)
+        try PraxisCommand.build(site, output: output)
+
+        let html = try read(output.appending(path: "about/index.html"))
+        let expected = """
+            <main id="main_content" class="wrap" tabindex="-1">
+            <h1>Über den Katalog</h1>
+            <p id="walk">first 0=Start/de, 1=Über den Katalog/de</p>
+            <p id="dots">Fixture-Katalog||Über den Katalog|Fixture-Katalog</p>
+            <p id="text-section">[Über den Katalog]none</p>
+            <p id="transforms">ÜBER DEN KATALOG|ed|2|false|</p>
+            <p id="escaping">Worum es &lt;hier&gt; geht &amp; &#39;warum&#39;.|Worum es <hier> geht & 'warum'.|Worum es <hier> geht & 'warum'.</p>
+            <p id="count">2</p>
+            <ul>
+              <li>Über den Katalog</li>
+              <li></li>
+            </ul>
+              <li>Über den Katalog</li>
+              <li>../about/</li>
+            <p id="dynamic"></p>
+            <p id="text">Worum es <hier> geht & 'warum'.</p>
+
+            </main>
+            """
+        guard let start = html.range(of: "<main "), let end = html.range(of: "</main>") else {
+            return XCTFail("no main element in about/index.html:\n\(html)")
+        }
+        XCTAssertEqual(String(html[start.lowerBound..<end.upperBound]), expected)
+    }
+
     func testAnErrorInASiteTemplateNamesItsLine() throws {
         let site = try SiteFixture.make()
         try FileManager.default.createDirectory(at: site.url.appending(path: "themes"), withIntermediateDirectories: true)

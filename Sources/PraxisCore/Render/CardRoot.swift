@@ -30,17 +30,24 @@ enum CardRoot {
         return true
     }
 
-    /// `card` with each marker replaced by `root`.
-    static func place(_ root: String, in card: String) -> String {
-        var card = card
-        return card.withUTF8 { bytes -> String in
-            guard bytes.contains(0) else { return String(decoding: bytes, as: UTF8.self) }
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count + 8 * root.utf8.count)
-            for byte in bytes {
-                if byte == 0 { result.append(contentsOf: root.utf8) } else { result.append(byte) }
-            }
-            return String(decoding: result, as: UTF8.self)
+    /// `card` cut at each marker, rendered once and kept: placing a root is then joining the parts
+    /// with it, appends of text already checked, where replacing markers byte by byte made every
+    /// placed card a new String to check as UTF-8 again.
+    static func parts(of card: String) -> [String] {
+        // Over the UTF-8 bytes: the marker is one ASCII byte, and a split by Characters would
+        // cost more than rendering the card.
+        var parts: [String] = []
+        var rest = Substring(card)
+        while let found = rest.utf8.firstIndex(of: 0) {
+            parts.append(String(rest[..<found]))
+            rest = rest[rest.utf8.index(after: found)...]
         }
+        parts.append(String(rest))
+        return parts
+    }
+
+    /// The card of `parts` with `root` where each marker was.
+    static func place(_ root: String, in parts: [String]) -> String {
+        parts.count == 1 ? parts[0] : parts.joined(separator: root)
     }
 }

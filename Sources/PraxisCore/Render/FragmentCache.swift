@@ -6,14 +6,14 @@ import Foundation
 ///
 /// Guarded by an `NSLock` (a pthread mutex), not `Synchronization.Mutex`, which ThreadSanitizer
 /// cannot see on Linux (see BuildExecutor). `@unchecked Sendable` is sound: `pieces` is touched only
-/// with `lock` held, and it holds only Strings.
-final class FragmentCache: @unchecked Sendable {
+/// with `lock` held, and it holds only Sendable values.
+final class FragmentCache<Piece: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var pieces: [String: String] = [:]
+    private var pieces: [String: Piece] = [:]
 
     /// The piece under `key`, made by `make` the first time. `make` runs outside the lock: two pages
     /// asking at once may both make it, with the same bytes.
-    func piece(_ key: String, make: () -> String) -> String {
+    func piece(_ key: String, make: () -> Piece) -> Piece {
         if let found = lock.withLock({ pieces[key] }) { return found }
         let made = make()
         lock.withLock { pieces[key] = made }

@@ -56,8 +56,8 @@ extension Renderer {
         if cardsShareRoots, !root.isEmpty {
             let marker = CardRoot.marker
             return practices.map { practice in
-                ["card": TextValue(CardRoot.place(root, in: fragments.piece("shared-card\u{0}\(practice.id)\u{0}\(heading)") {
-                    card(practiceCard(practice, root: marker), root: marker, heading: heading)
+                ["card": TextValue(CardRoot.place(root, in: sharedCards.piece("\(practice.id)\u{0}\(heading)") {
+                    CardRoot.parts(of: card(practiceCard(practice, root: marker), root: marker, heading: heading))
                 }))]
             }
         }

@@ -23,7 +23,9 @@ struct Renderer: Sendable {
     /// Whether a card is rendered once for every root (`CardRoot`).
     let cardsShareRoots: Bool
     /// Those pieces, once rendered.
-    let fragments = FragmentCache()
+    let fragments = FragmentCache<String>()
+    /// Cards rendered once for every root, cut at the root's marker (`CardRoot`).
+    let sharedCards = FragmentCache<[String]>()
     /// The theme's templates with this build's interface texts written in (Theme+InlinedStrings).
     let library: MustacheLibrary
 
