@@ -23,7 +23,8 @@ struct SiteModel: Sendable {
                      clock: inout StageClock) async throws -> SiteModel {
         var content = content
         content.problems.add(contentsOf: themeProblems)
-        let site = try Resolver(content: content, bodies: bodies, includeDrafts: includeDrafts).resolve()
+        let site = try Resolver(content: content, bodies: bodies, includeDrafts: includeDrafts,
+                                previousOrder: previous.map { ($0.model.site.practices, $0.reread) }).resolve()
         clock.lap("resolve")
         guard let theme else { throw BuildFailure(stage: "theme", diagnostics: themeProblems.all) }
 
