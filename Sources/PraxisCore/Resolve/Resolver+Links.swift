@@ -48,24 +48,21 @@ extension Resolver {
         var kind: EntryKind
         var noun: String
         var sourceFolder: String
-        /// Entry id -> its file, for the entry's headings; looked up in `Lookups`, not copied
-        /// (at 10,000 practices a copy per resolve costs milliseconds).
-        var file: (String) -> String?
-        /// Every id, for the hint of a link to nothing.
-        var ids: () -> [String]
+        /// Entry id -> its file, for the entry's headings.
+        var files: [String: String]
         var url: (String) -> String
     }
 
     private var entryFolders: [String: EntryFolder] {
         [
             "practices": EntryFolder(kind: .practice, noun: "practice", sourceFolder: "content/practices",
-                                     file: { [lookups] in lookups.practices[$0]?.origin.file }, ids: { [lookups] in Array(lookups.practices.keys) }, url: SitePaths.practice),
+                                     files: lookups.practices.mapValues(\.origin.file), url: SitePaths.practice),
             "partners": EntryFolder(kind: .partner, noun: "partner", sourceFolder: "content/partners",
-                                    file: { [lookups] in lookups.partners[$0]?.origin.file }, ids: { [lookups] in Array(lookups.partners.keys) }, url: SitePaths.partner),
+                                    files: lookups.partners.mapValues(\.origin.file), url: SitePaths.partner),
             "pages": EntryFolder(kind: .page, noun: "page", sourceFolder: "content/pages",
-                                 file: { [lookups] in lookups.pages[$0]?.origin.file }, ids: { [lookups] in Array(lookups.pages.keys) }, url: SitePaths.page),
+                                 files: lookups.pages.mapValues(\.origin.file), url: SitePaths.page),
             "seeds": EntryFolder(kind: .source, noun: "source", sourceFolder: "seeds",
-                                 file: { [lookups] in lookups.sources[$0]?.origin.file }, ids: { [lookups] in Array(lookups.sources.keys) }, url: SitePaths.source),
+                                 files: lookups.sources.mapValues(\.origin.file), url: SitePaths.source),
         ]
     }
 
@@ -95,10 +92,10 @@ extension Resolver {
         case (let name?, 2) where folders[name] != nil && parts[1].hasSuffix(".md"):
             let folder = folders[name]!
             let id = String(parts[1].dropLast(3))
-            guard let entryFile = folder.file(id) else {
+            guard let entryFile = folder.files[id] else {
                 if lookups.hasUnparsedFile(folder.kind, id) { return .success("") }
                 return fail("points to a \(folder.noun) that does not exist.",
-                            lookups.hint(id, known: folder.ids(), folder: folder.sourceFolder))
+                            lookups.hint(id, known: folder.files.keys, folder: folder.sourceFolder))
             }
             if folder.kind == .practice, !lookups.publishedIDs.contains(id) {
                 return fail("points to a draft, which is not published.", "Publish it (remove draft: true) or remove the link.")
