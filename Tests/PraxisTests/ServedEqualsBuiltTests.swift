@@ -78,6 +78,48 @@ final class ServedEqualsBuiltTests: XCTestCase {
         }
     }
 
+    func testPatchedFacetsAndOrderFollowEditsOfTheSameValues() async throws {
+        // After an edit of a few practices serve patches the last facets and the order of the
+        // practices (FacetSet.patched, PracticeOrder.inserting) instead of grouping and sorting
+        // all again. Edits in a row over the same values: a label that only the practice now
+        // first gives, a practice moved, added, made a draft, published and removed, a partner
+        // renamed under the partners facet; each state must be a build's.
+        let site = try TemporaryFolder()
+        for folder in ["content", "seeds"] {
+            try FileManager.default.copyItem(at: SiteOutputTests.fixture.appending(path: folder), to: site.url.appending(path: folder))
+        }
+        let options = BuildOptions(siteRoot: site.url, output: site.url.appending(path: "public"), includeDrafts: false)
+        let live = LiveSite(options)
+        try await assertSame(await live.update(.all), options, log: ["first build"])
+        let mentors = "content/practices/lernpaten.md", cafe = "content/practices/sprachcafe.md", added = "content/practices/neu.md"
+        let partner = "content/partners/gdx.md"
+        let originalMentors = try site.read(mentors), originalCafe = try site.read(cafe), originalPartner = try site.read(partner)
+        let newPractice = "---\ntitle: Ehrenamtsbörse\nsummary: Neu.\nfields: [bildung-sprache]\nplace: {municipality: Essen, country: DE}\n"
+            + "partners: [gdx]\ntags: [ehrenamt, Neu]\n---\nText.\n"
+        let steps: [(what: String, path: String, text: String?)] = [
+            ("the shared tag spelt another way", cafe, originalCafe.replacingOccurrences(of: "tags: [Sprache, Ehrenamt]", with: "tags: [Sprache, ehrenamt]")),
+            // The tag's page is now labelled as the one practice left with it writes it.
+            ("the first spelling's practice drops the tag", mentors, originalMentors.replacingOccurrences(of: "tags: [Mentoring, Ehrenamt]", with: "tags: [Mentoring]")),
+            ("a title that sorts first", cafe, originalCafe.replacingOccurrences(of: "title: Sprachcafé", with: "title: Aaa Sprachcafé")),
+            ("a practice added", added, newPractice),
+            ("the added practice a draft", added, newPractice.replacingOccurrences(of: "tags:", with: "draft: true\ntags:")),
+            ("published again with other values", added, newPractice.replacingOccurrences(of: "country: DE", with: "country: CA")
+                .replacingOccurrences(of: "[ehrenamt, Neu]", with: "[Ehrenamt, Mentoring]")),
+            ("the partner renamed", partner, originalPartner.replacingOccurrences(of: "title: Global Diversity Exchange", with: "title: Aaa Exchange")),
+            ("the added practice removed", added, nil),
+            ("the tag back", mentors, originalMentors),
+            ("the title back", cafe, originalCafe),
+        ]
+        var log: [String] = []
+        for step in steps {
+            if let text = step.text { try site.write([step.path: text]) } else { try FileManager.default.removeItem(at: site.url.appending(path: step.path)) }
+            log.append(step.what)
+            let outcome = await live.update(SourceChanges(paths: [step.path]))
+            XCTAssertNil(outcome.failure, step.what)
+            try await assertSame(outcome, options, log: log)
+        }
+    }
+
     func testEveryKeyOfEveryEntryKindIsEdited() throws {
         // The editor walks the parsers' tables: nested keys (place.country, media[].credit) too.
         var problems = Problems()

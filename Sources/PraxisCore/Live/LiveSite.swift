@@ -72,9 +72,12 @@ public actor LiveSite {
                 samePages = current?.map
                 clock.lap("resolve")
             } else {
+                // The last model, its facets patched with the practices of the files read again.
+                let previous = themeChanged ? nil : state.model.map { ($0, state.sources.reread) }
                 state.model = nil
                 model = try await SiteModel.make(content: content, bodies: bodies, theme: state.theme!.theme,
-                                           themeProblems: state.theme!.problems, includeDrafts: options.includeDrafts, clock: &clock)
+                                           themeProblems: state.theme!.problems, includeDrafts: options.includeDrafts,
+                                           previous: previous, clock: &clock)
             }
             let map = try SiteMap(model, siteRoot: options.siteRoot, samePages: samePages)
             // Kept only with its map served: a theme edit takes over the pages of `current`.
@@ -84,8 +87,12 @@ public actor LiveSite {
             if changed { current = ServedSite(map, build: (current?.build ?? 0) + 1) }
             return Outcome(site: current, failure: nil, changed: changed, timings: clock.laps)
         } catch let failure as BuildFailure {
+            // The next model cannot be patched from the last: files read by this update are not
+            // those the next one reads.
+            state.model = nil
             return Outcome(site: current, failure: failure, changed: false, timings: clock.laps)
         } catch {
+            state.model = nil
             let failure = BuildFailure(stage: "build", diagnostics: [Diagnostic(file: options.siteRoot.path, message: "\(error)")])
             return Outcome(site: current, failure: failure, changed: false, timings: clock.laps)
         }

@@ -27,6 +27,8 @@ struct SourceState {
     /// Entry files of the last update in which only the text below the front matter changed
     /// (their entries are otherwise the same); nil when anything else changed.
     private(set) var bodyEdits: [String]?
+    /// Entry files parsed again by the last update (every file when all were).
+    private(set) var reread: Set<String> = []
 
     struct ParsedFile {
         var entry: ParseStage.Parsed?
@@ -47,10 +49,12 @@ struct SourceState {
     mutating func update(_ changes: SourceChanges, baseURL: String?) async throws -> (ParsedContent, changed: Bool) {
         if let last, !changes.everything, stale.isEmpty, changes.paths.allSatisfy({ Self.isIgnored($0) || Self.isTheme($0) }) {
             bodyEdits = nil
+            reread = []
             return (last, false)
         }
         last = nil
         bodyEdits = nil
+        reread = []
         var structural = false
         if changes.everything || !scanned {
             rescan(SourceTree.Part.allCases)
@@ -113,6 +117,7 @@ struct SourceState {
             : stale.sorted().compactMap { jobByPath[$0].map { jobs[$0] } }
         let parser = EntryParser(site: config)
         let reread = await Self.parse(toParse, parser: parser, root: root)
+        self.reread = Set(reread.map(\.0))
         var bodiesOnly = !structural && !reread.isEmpty
         for (path, file) in reread {
             let before = parsed[path]

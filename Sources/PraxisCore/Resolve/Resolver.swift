@@ -6,19 +6,31 @@ struct Resolver {
     let bodies: [String: RenderedMarkdown]
     let includeDrafts: Bool
     let lookups: Lookups
+    /// `praxis serve`: the published practices of the last build, in order, and the entry files
+    /// read again since; the practices of the other files are those of the last build, so they
+    /// keep their order and only those read again are put in their places.
+    let previousOrder: (practices: [Practice], reread: Set<String>)?
 
-    init(content: ParsedContent, bodies: [String: RenderedMarkdown], includeDrafts: Bool) {
+    init(content: ParsedContent, bodies: [String: RenderedMarkdown], includeDrafts: Bool,
+         previousOrder: (practices: [Practice], reread: Set<String>)? = nil) {
         self.content = content
         self.bodies = bodies
         self.includeDrafts = includeDrafts
         lookups = Lookups(content, includeDrafts: includeDrafts)
+        self.previousOrder = previousOrder
     }
 
     func resolve() throws -> Site {
         var problems = content.problems
         let config = content.config
-        let published = GermanCollation.sorted(content.practices.filter { lookups.publishedIDs.contains($0.id) },
-                                               by: \.title, tieBreak: { $0.id < $1.id })
+        let published: [Practice]
+        if let previous = previousOrder, previous.reread.count <= 256 {
+            let kept = previous.practices.filter { !previous.reread.contains($0.origin.file) && lookups.publishedIDs.contains($0.id) }
+            let added = content.practices.filter { previous.reread.contains($0.origin.file) && lookups.publishedIDs.contains($0.id) }
+            published = PracticeOrder.inserting(added, into: kept)
+        } else {
+            published = PracticeOrder.sorted(content.practices.filter { lookups.publishedIDs.contains($0.id) })
+        }
 
         var relatedOf: [String: [String]] = [:]
         var practicesOfPartner: [String: [String]] = [:]
@@ -101,8 +113,16 @@ struct Resolver {
             partnerByID: lookups.partners, sourceByID: lookups.sources, workshopByID: lookups.workshops,
             practicesOfPartner: practicesOfPartner,
             workshopsOfPartner: workshopsOfPartner.mapValues { $0.sorted() },
-            // Each list by rank, looked up once per id (not twice per comparison).
-            relatedOf: relatedOf.mapValues { ids in Set(ids).map { (rank[$0] ?? .max, $0) }.sorted { $0 < $1 }.map(\.1) },
+            // Each list by rank (every id in it is published), each id once.
+            relatedOf: relatedOf.mapValues { ids in
+                guard ids.count > 1 else { return ids }
+                var ranks = ids.map { rank[$0]! }
+                ranks.sort()
+                var unique: [String] = []
+                unique.reserveCapacity(ranks.count)
+                for (index, place) in ranks.enumerated() where index == 0 || ranks[index - 1] != place { unique.append(published[place].id) }
+                return unique
+            },
             daysOfPractice: daysOfPractice.mapValues {
                 $0.sorted { ($0.workshop, SourceTree.dayNumber($0.day)) < ($1.workshop, SourceTree.dayNumber($1.day)) }
             },
