@@ -38,34 +38,31 @@ enum SearchShards {
     /// The files of a whole index, search.json first.
     static func files(_ index: SearchIndex) -> [OutputFile] {
         var files: [OutputFile] = []
-        write(words: index.words, tables: index.tables, facets: index.facets) { files.append($0) }
+        write(index) { files.append($0) }
         return files.suffix(1) + files.dropLast()
     }
 
-    /// The files of a whole index, given to `emit` one by one as each is made (see below).
-    static func write<Failure: Error>(_ index: SearchIndex, _ emit: (OutputFile) throws(Failure) -> Void) throws(Failure) {
-        try write(words: index.words, tables: index.tables, facets: index.facets, emit)
-    }
-
-    /// The files from the documents' tables (in document order) and the facets, which number
-    /// documents in the same order, given to `emit` one by one as each is made (`praxis build`
-    /// writes it then and lets it go); search.json, which holds a hash of all others, comes last.
-    static func write<Failure: Error>(words: WordTable, tables: [SearchTable], facets: [SearchIndex.FacetGroup],
-                                      _ emit: (OutputFile) throws(Failure) -> Void) throws(Failure) {
+    /// The files of a whole index, given to `emit` one by one as each is made (`praxis build`
+    /// writes it then and lets it go); search.json, which holds a hash of all others, comes
+    /// last. The documents' tables are in document order, and the facets number documents in
+    /// the same order. Each document's words are let go of once they are among the postings.
+    static func write<Failure: Error>(_ index: consuming SearchIndex, _ emit: (OutputFile) throws(Failure) -> Void) throws(Failure) {
         var key = FileHash()
         func add(_ file: OutputFile) throws(Failure) {
             key.add(file)
             try emit(file)
         }
-        let firstWords = try wordFiles(words, tables, add)
+        var tables = index.tables
+        index.tables = []
+        let firstWords = try wordFiles(index.words, &tables, add)
         let sizes = documentFileSizes(tables.count)
         var start = 0
         for (number, size) in sizes.enumerated() {
             try add(documentFile(number, tables[start..<start + size].lazy.map(\.record)))
             start += size
         }
-        for facet in facets { try add(facetFile(facet)) }
-        try emit(manifest(documents: tables.count, documentFiles: sizes, facets: facets, firstWords: firstWords, key: key.text))
+        for facet in index.facets { try add(facetFile(facet)) }
+        try emit(manifest(documents: tables.count, documentFiles: sizes, facets: index.facets, firstWords: firstWords, key: key.text))
     }
 
     /// How many documents each document file holds, in order.
@@ -81,19 +78,20 @@ enum SearchShards {
     }
 
     /// `search/words/<n>.json`, each given to `emit` as it is made; returns the first word of each.
-    private static func wordFiles<Failure: Error>(_ words: WordTable, _ tables: [SearchTable],
+    private static func wordFiles<Failure: Error>(_ words: WordTable, _ tables: inout [SearchTable],
                                                   _ emit: (OutputFile) throws(Failure) -> Void) throws(Failure) -> [String] {
         // Each word's postings as its string of numbers, written as the documents come in
         // order: 1–2 bytes a posting, where a list of numbers would take 4.
         var codes = [[UInt8]](repeating: [], count: words.count)
         var previous = [UInt32](repeating: 0, count: words.count)
-        for (document, table) in tables.enumerated() {
-            let document = UInt32(document)
-            for code in table.words {
+        for document in tables.indices {
+            let number = UInt32(document)
+            for code in tables[document].words {
                 let word = Int(code >> 3)
-                PostingCode.append((document - previous[word]) << 3 | code & 7, to: &codes[word])
-                previous[word] = document
+                PostingCode.append((number - previous[word]) << 3 | code & 7, to: &codes[word])
+                previous[word] = number
             }
+            tables[document].words = []
         }
         var order = (0..<words.count).filter { !codes[$0].isEmpty }
         order.sort { words.precedes($0, $1) }
