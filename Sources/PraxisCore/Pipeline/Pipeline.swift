@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 
 /// The build, stage by stage. Each stage is a function of what the earlier ones produced; the
@@ -116,12 +119,24 @@ public enum Pipeline {
     /// The files beside the pages, stage by stage, into `sink` as each is made.
     private static func otherFiles(_ map: SiteMap, into sink: inout FileSink, clock: inout StageClock) async throws {
         try SearchShards.write(await map.model.searchIndex()) { try sink.add($0) }
+        // The search's tables are gone; the memory they took goes back to the system now, or
+        // the pages' peak adds to it (malloc keeps freed memory scattered among live blocks).
+        trimMemory()
         clock.lap("search")
         try OpenData.write(map.model.site, into: &sink)
         clock.lap("open data")
         for file in map.feeds() { try sink.add(file) }
         clock.lap("feeds")
     }
+}
+
+/// glibc's `malloc_trim(0)`: freed memory back to the system. Looked up by name, as Swift's
+/// Glibc module does not import malloc.h.
+private func trimMemory() {
+    #if canImport(Glibc)
+    typealias Trim = @convention(c) (Int) -> Int32
+    if let symbol = dlsym(nil, "malloc_trim") { _ = unsafeBitCast(symbol, to: Trim.self)(0) }
+    #endif
 }
 
 /// A built site not yet written: generated files, and static files to copy from the site root.

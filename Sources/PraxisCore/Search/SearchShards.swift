@@ -58,7 +58,7 @@ enum SearchShards {
         let sizes = documentFileSizes(tables.count)
         var start = 0
         for (number, size) in sizes.enumerated() {
-            try add(documentFile(number, tables[start..<start + size].lazy.map(\.record)))
+            try add(documentFile(number, tables[start..<start + size].lazy.map { documentJSON($0.source.document) }))
             start += size
         }
         for facet in index.facets { try add(facetFile(facet)) }

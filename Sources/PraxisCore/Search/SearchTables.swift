@@ -102,7 +102,7 @@ struct WordReader {
         // At its size: grown by appending, the list has up to twice the room (100 MB at
         // 100,000 documents), and all of them are kept until the word files are made.
         let words = found.withUnsafeBufferPointer { Array($0) }
-        return SearchTable(source: source, body: body, record: SearchShards.documentJSON(source.document), words: words)
+        return SearchTable(source: source, body: body, words: words)
     }
 
     private mutating func read(_ text: String, _ field: SearchIndex.Fields, words: inout WordTable, into found: inout [UInt32]) {
