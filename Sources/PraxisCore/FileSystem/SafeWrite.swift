@@ -28,10 +28,22 @@ enum SafeWrite {
 
     /// Writes `data` to a new file (replacing a file of that name).
     static func write(_ data: Data, to path: String) throws(FileSystemError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .last(path: path, action: "write the file") }
+        let descriptor = try create(path)
         defer { close(descriptor) }
         let code = data.withUnsafeBytes { writeAll($0, to: descriptor) }
+        if code != 0 { throw FileSystemError(path: path, action: "write the file", code: code) }
+    }
+
+    /// Opens a new file (replacing a file of that name) to be written in pieces (`append`).
+    static func create(_ path: String) throws(FileSystemError) -> Int32 {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .last(path: path, action: "write the file") }
+        return descriptor
+    }
+
+    /// Writes all of `bytes` at the end of the file `create` opened at `path`.
+    static func append(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(FileSystemError) {
+        let code = bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
         if code != 0 { throw FileSystemError(path: path, action: "write the file", code: code) }
     }
 

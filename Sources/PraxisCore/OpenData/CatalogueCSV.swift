@@ -20,27 +20,28 @@ enum CatalogueCSV {
         return columns
     }
 
-    static func make(_ catalogue: Catalogue, config: SiteConfig) -> OutputFile {
-        var bytes = CSVWriter.byteOrderMark
-        bytes.reserveCapacity(catalogue.practices.count * 800)
-        CSVWriter.append(columns(config), to: &bytes)
-        for record in catalogue.practices { CSVWriter.append(row(record, baseURL: config.baseURL), to: &bytes) }
-        return OutputFile(path: SitePaths.catalogueCSV, data: Data(bytes))
-    }
+    /// The file written in pieces into `file`: the byte order mark and the header, then one row
+    /// per record as each is added (`add`), never all held.
+    struct Writer {
+        private let file: PiecewiseFile
+        private let baseURL: String
+        private var bytes = CSVWriter.byteOrderMark
 
-    /// The file from its record lines (`line`), after the byte order mark and the header.
-    static func file(_ config: SiteConfig, lines: [String]) -> OutputFile {
-        let header = CSVWriter.line(columns(config))
-        var data = Data(capacity: CSVWriter.byteOrderMark.count + header.utf8.count + lines.reduce(0) { $0 + $1.utf8.count })
-        data.append(contentsOf: CSVWriter.byteOrderMark)
-        data.append(contentsOf: header.utf8)
-        for line in lines { data.append(contentsOf: line.utf8) }
-        return OutputFile(path: SitePaths.catalogueCSV, data: data)
-    }
+        init(_ config: SiteConfig, to file: PiecewiseFile) {
+            self.file = file
+            baseURL = config.baseURL
+            CSVWriter.append(columns(config), to: &bytes)
+        }
 
-    /// One record's line, CR LF included.
-    static func line(_ record: CatalogueRecord, config: SiteConfig) -> String {
-        CSVWriter.line(row(record, baseURL: config.baseURL))
+        mutating func add(_ record: CatalogueRecord) throws {
+            CSVWriter.append(row(record, baseURL: baseURL), to: &bytes)
+            if bytes.count >= 1 << 16 { try flush() }
+        }
+
+        mutating func flush() throws {
+            try file.append(bytes)
+            bytes.removeAll(keepingCapacity: true)
+        }
     }
 
     /// The cells of one record, in the order of `columns`.

@@ -71,35 +71,51 @@ enum CatalogueJSON {
         }
     }
 
-    /// The file: `catalogue` without its practices, around `records` (`record`, in order), each
-    /// made as it is written in: at 100,000 practices the records alone are ~190 MB.
-    static func file(_ catalogue: Catalogue, records: some Sequence<[UInt8]>, estimatedSize: Int) -> [UInt8] {
-        var json = PrettyJSON(capacity: estimatedSize)
-        json.openObject()
-        json.key("facets")
-        json.openObject()
-        for name in PrettyJSON.sorted(catalogue.facets.keys) {
-            let vocabulary = catalogue.facets[name]!
-            json.key(name)
+    /// The file written in pieces into `file`: `catalogue` without its practices around the
+    /// records, each added (`add`, made by `record`, in order) as it is made and written out
+    /// with the next piece: at 100,000 practices the records alone are ~190 MB.
+    struct Writer {
+        private let catalogue: Catalogue
+        private let file: PiecewiseFile
+        private var json = PrettyJSON(capacity: PiecewiseFile.pieceSize + 8192)
+
+        init(_ catalogue: Catalogue, to file: PiecewiseFile) {
+            self.catalogue = catalogue
+            self.file = file
             json.openObject()
-            json.key("label"); json.string(vocabulary.label)
-            json.key("order"); json.strings(vocabulary.order)
-            json.key("values"); json.map(vocabulary.values)
+            json.key("facets")
+            json.openObject()
+            for name in PrettyJSON.sorted(catalogue.facets.keys) {
+                let vocabulary = catalogue.facets[name]!
+                json.key(name)
+                json.openObject()
+                json.key("label"); json.string(vocabulary.label)
+                json.key("order"); json.strings(vocabulary.order)
+                json.key("values"); json.map(vocabulary.values)
+                json.closeObject()
+            }
             json.closeObject()
+            json.key("practices")
+            json.openArray()
         }
-        json.closeObject()
-        json.key("practices")
-        json.openArray()
-        for record in records { json.rawItem(record) }
-        json.closeArray()
-        json.key("site")
-        json.openObject()
-        json.key("language"); json.string(catalogue.site.language)
-        json.key("title"); json.string(catalogue.site.title)
-        json.key("url"); json.string(catalogue.site.url)
-        json.closeObject()
-        json.key("version"); json.int(catalogue.version)
-        json.closeObject()
-        return json.bytes
+
+        mutating func add(_ record: [UInt8]) throws {
+            json.rawItem(record)
+            if json.bytes.count >= PiecewiseFile.pieceSize { try file.append(json.takeBytes()) }
+        }
+
+        /// The rest of the frame, after the last record.
+        mutating func finish() throws {
+            json.closeArray()
+            json.key("site")
+            json.openObject()
+            json.key("language"); json.string(catalogue.site.language)
+            json.key("title"); json.string(catalogue.site.title)
+            json.key("url"); json.string(catalogue.site.url)
+            json.closeObject()
+            json.key("version"); json.int(catalogue.version)
+            json.closeObject()
+            try file.append(json.takeBytes())
+        }
     }
 }

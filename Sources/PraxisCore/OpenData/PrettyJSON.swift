@@ -16,6 +16,13 @@ struct PrettyJSON {
         bytes.reserveCapacity(capacity)
     }
 
+    /// The bytes written so far, taken out: what follows is written after them, as if they were
+    /// still there (a file written in pieces).
+    mutating func takeBytes() -> [UInt8] {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes
+    }
+
     mutating func indent() {
         bytes.append(contentsOf: repeatElement(0x20, count: level * 2))
     }

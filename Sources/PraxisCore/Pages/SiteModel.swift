@@ -77,9 +77,13 @@ struct SiteModel: Sendable {
 
     /// The search files: search.json and the parts the search page loads as it needs them.
     func searchFiles() async -> [OutputFile] {
+        SearchShards.files(await searchIndex())
+    }
+
+    /// What the search files are cut from (`SearchShards`).
+    func searchIndex() async -> SearchIndex {
         let typeLabels = Dictionary(uniqueKeysWithValues: EntryKind.allCases.map { ($0.rawValue, strings["type-" + $0.rawValue] ?? $0.rawValue) })
-        let index = await SearchIndexBuilder.build(site, facets: facets, typeLabels: typeLabels,
-                                                   typeFacetLabel: strings["search-type"] ?? "Art")
-        return SearchShards.files(index)
+        return await SearchIndexBuilder.build(site, facets: facets, typeLabels: typeLabels,
+                                              typeFacetLabel: strings["search-type"] ?? "Art")
     }
 }

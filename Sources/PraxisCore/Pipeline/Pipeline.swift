@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 
 /// The build, stage by stage. Each stage is a function of what the earlier ones produced; the
@@ -29,35 +32,47 @@ public enum Pipeline {
         // The bodies wait there for their pages instead of in memory (see SpillFile).
         let spill = try SpillFile()
         let map = try await siteMap(options, spill: spill, clock: &clock)
-        let others = try await otherFiles(map, clock: &clock)
-        let started = DispatchTime.now()
-        let files = map.jobs.count + others.count + map.copies.count
-        let notes = try await write(map, others: consume others, to: options.output, siteRoot: options.siteRoot, spill: spill)
-        clock.laps.append(("pages+write", Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9))
-        var report = BuildReport(pages: map.jobs.count, files: files,
-                                 practices: map.model.site.practices.count, timings: clock.laps)
+        let (written, notes) = try await write(map, to: options.output, siteRoot: options.siteRoot, spill: spill, clock: clock) { sink, clock in
+            try await otherFiles(map, into: &sink, clock: &clock)
+        }
+        var report = BuildReport(pages: map.jobs.count, files: map.jobs.count + written.others + map.copies.count,
+                                 practices: map.model.site.practices.count, timings: written.laps)
         report.notes = notes
         return report
     }
 
-    /// Stage "pages" and "write": `others` and every page into a fresh folder, each chunk of
-    /// pages written by the task that rendered it (pages are never all in memory, and both
-    /// cores render and write), then the static copies and the swap.
-    static func write(_ map: SiteMap, others: consuming [OutputFile], to output: URL, siteRoot: URL,
-                      spill: SpillFile? = nil) async throws -> [String] {
+    /// Stages search to write into a fresh folder: `others` writes the files beside the pages
+    /// into the sink it is given, each as it is made (the search and open data files are
+    /// 400 MB at 100,000 practices: never all in memory); then every page, each chunk of pages
+    /// written by the task that rendered it (pages are never all in memory, and both cores
+    /// render and write), then the static copies and the swap. Returns how many files `others`
+    /// wrote and the laps of `clock` with those of these stages.
+    static func write(_ map: SiteMap, to output: URL, siteRoot: URL, spill: SpillFile? = nil, clock: StageClock = StageClock(),
+                      others: @escaping @Sendable (inout FileSink, inout StageClock) async throws -> Void)
+        async throws -> (written: (others: Int, laps: [(stage: String, seconds: Double)]), notes: [String]) {
         let jobs = map.jobs
-        let paths = map.pagePaths + others.map(\.path)
-        // Let go of once written: the search and open data files are 400 MB at 100,000 practices.
-        let pending = Locked(consume others)
-        return try await OutputWriter(output: output).write(paths: paths, copies: map.copies, siteRoot: siteRoot) { staging in
-            try staging.write(pending.withLock { files in defer { files = [] }; return files })
+        return try await OutputWriter(output: output).write(paths: map.pagePaths, copies: map.copies, siteRoot: siteRoot) { staging in
+            var clock = clock
+            var sink = FileSink.writing(into: staging)
+            try await others(&sink, &clock)
             // Each page written as soon as it is rendered: a chunk is thousands of pages at 100,000.
             let failures = await Parallel.mapChunks(jobs, minimumChunk: 8) { chunk in
                 [Result { for job in chunk { try staging.write([map.render(job)]) } }]
             }
             for failure in failures { try failure.get() }
             try spill?.checkReads(stage: "pages")
+            clock.lap("pages+write")
+            return (sink.count, clock.laps)
         }
+    }
+
+    /// `write` with the files beside the pages made already (`praxis serve --output`).
+    static func write(_ map: SiteMap, others: consuming [OutputFile], to output: URL, siteRoot: URL) async throws -> [String] {
+        // Let go of each once written.
+        let pending = Locked(consume others)
+        return try await write(map, to: output, siteRoot: siteRoot) { sink, _ in
+            for file in pending.withLock({ files in defer { files = [] }; return files }) { try sink.add(file) }
+        }.notes
     }
 
     /// Refuses an output folder that is not Praxis' to replace (`OutputGuard`), before any work.
@@ -70,7 +85,9 @@ public enum Pipeline {
     public static func generate(_ options: BuildOptions) async throws -> GeneratedSite {
         var clock = StageClock()
         let map = try await siteMap(options, clock: &clock)
-        var files = try await otherFiles(map, clock: &clock)
+        var sink = FileSink.memory()
+        try await otherFiles(map, into: &sink, clock: &clock)
+        var files = sink.files
         let pages = await Parallel.map(map.jobs, minimumChunk: 8, map.render)
         clock.lap("pages")
         files = pages + files
@@ -99,16 +116,27 @@ public enum Pipeline {
         return try SiteMap(model, siteRoot: options.siteRoot)
     }
 
-    /// The files beside the pages, stage by stage.
-    private static func otherFiles(_ map: SiteMap, clock: inout StageClock) async throws -> [OutputFile] {
-        var files = await map.model.searchFiles()
+    /// The files beside the pages, stage by stage, into `sink` as each is made.
+    private static func otherFiles(_ map: SiteMap, into sink: inout FileSink, clock: inout StageClock) async throws {
+        try SearchShards.write(await map.model.searchIndex()) { try sink.add($0) }
+        // The search's tables are gone; the memory they took goes back to the system now, or
+        // the pages' peak adds to it (malloc keeps freed memory scattered among live blocks).
+        trimMemory()
         clock.lap("search")
-        files += try OpenData.files(map.model.site)
+        try OpenData.write(map.model.site, into: &sink)
         clock.lap("open data")
-        files += map.feeds()
+        for file in map.feeds() { try sink.add(file) }
         clock.lap("feeds")
-        return files
     }
+}
+
+/// glibc's `malloc_trim(0)`: freed memory back to the system. Looked up by name, as Swift's
+/// Glibc module does not import malloc.h.
+private func trimMemory() {
+    #if canImport(Glibc)
+    typealias Trim = @convention(c) (Int) -> Int32
+    if let symbol = dlsym(nil, "malloc_trim") { _ = unsafeBitCast(symbol, to: Trim.self)(0) }
+    #endif
 }
 
 /// A built site not yet written: generated files, and static files to copy from the site root.

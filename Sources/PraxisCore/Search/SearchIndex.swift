@@ -48,8 +48,6 @@ struct SearchTable: Sendable {
     /// The body its words were read from: its plain text in memory (`praxis serve`), or only
     /// where the build's spill file has it.
     var body: RenderedMarkdown.Text
-    /// The document as `search/docs/` holds it.
-    var record: [UInt8]
     /// `word << 3 | fields`, one per distinct indexed word (`WordTable` numbers).
     var words: [UInt32]
 }

@@ -15,9 +15,9 @@ enum SearchIndexBuilder {
 
     static func build(_ site: Site, facets: [Facet], typeLabels: [String: String], typeFacetLabel: String) async -> SearchIndex {
         let sources = self.sources(site, countryLanguage: site.config.language)
-        var kept = SearchTables()
-        let tables = await kept.update(sources, bodies: site.bodies)
-        return SearchIndex(words: kept.words, tables: tables,
+        var words = WordTable()
+        let tables = await SearchTables.read(sources, bodies: site.bodies, words: &words)
+        return SearchIndex(words: words, tables: tables,
                            facets: self.facets(sources.map(\.document), facets: facets, typeLabels: typeLabels, typeFacetLabel: typeFacetLabel))
     }
 

@@ -35,23 +35,34 @@ enum SearchShards {
     static let lastDocuments = 48
     static let growth = 60
 
-    /// The files of a whole index, as the build makes them.
+    /// The files of a whole index, search.json first.
     static func files(_ index: SearchIndex) -> [OutputFile] {
-        files(words: index.words, tables: index.tables, facets: index.facets)
+        var files: [OutputFile] = []
+        write(index) { files.append($0) }
+        return files.suffix(1) + files.dropLast()
     }
 
-    /// The files from the documents' tables (in document order) and the facets, which number
-    /// documents in the same order.
-    static func files(words: WordTable, tables: [SearchTable], facets: [SearchIndex.FacetGroup]) -> [OutputFile] {
-        var (files, firstWords) = wordFiles(words, tables)
+    /// The files of a whole index, given to `emit` one by one as each is made (`praxis build`
+    /// writes it then and lets it go); search.json, which holds a hash of all others, comes
+    /// last. The documents' tables are in document order, and the facets number documents in
+    /// the same order. Each document's words are let go of once they are among the postings.
+    static func write<Failure: Error>(_ index: consuming SearchIndex, _ emit: (OutputFile) throws(Failure) -> Void) throws(Failure) {
+        var key = FileHash()
+        func add(_ file: OutputFile) throws(Failure) {
+            key.add(file)
+            try emit(file)
+        }
+        var tables = index.tables
+        index.tables = []
+        let firstWords = try wordFiles(index.words, &tables, add)
         let sizes = documentFileSizes(tables.count)
         var start = 0
         for (number, size) in sizes.enumerated() {
-            files.append(documentFile(number, tables[start..<start + size].lazy.map(\.record)))
+            try add(documentFile(number, tables[start..<start + size].lazy.map { documentJSON($0.source.document) }))
             start += size
         }
-        files += facets.map(facetFile)
-        return [manifest(documents: tables.count, documentFiles: sizes, facets: facets, firstWords: firstWords, key: key(files))] + files
+        for facet in index.facets { try add(facetFile(facet)) }
+        try emit(manifest(documents: tables.count, documentFiles: sizes, facets: index.facets, firstWords: firstWords, key: key.text))
     }
 
     /// How many documents each document file holds, in order.
@@ -66,35 +77,36 @@ enum SearchShards {
         return sizes
     }
 
-    /// `search/words/<n>.json`, and the first word of each.
-    private static func wordFiles(_ words: WordTable, _ tables: [SearchTable]) -> ([OutputFile], [String]) {
+    /// `search/words/<n>.json`, each given to `emit` as it is made; returns the first word of each.
+    private static func wordFiles<Failure: Error>(_ words: WordTable, _ tables: inout [SearchTable],
+                                                  _ emit: (OutputFile) throws(Failure) -> Void) throws(Failure) -> [String] {
         // Each word's postings as its string of numbers, written as the documents come in
         // order: 1–2 bytes a posting, where a list of numbers would take 4.
         var codes = [[UInt8]](repeating: [], count: words.count)
         var previous = [UInt32](repeating: 0, count: words.count)
-        for (document, table) in tables.enumerated() {
-            let document = UInt32(document)
-            for code in table.words {
+        for document in tables.indices {
+            let number = UInt32(document)
+            for code in tables[document].words {
                 let word = Int(code >> 3)
-                PostingCode.append((document - previous[word]) << 3 | code & 7, to: &codes[word])
-                previous[word] = document
+                PostingCode.append((number - previous[word]) << 3 | code & 7, to: &codes[word])
+                previous[word] = number
             }
+            tables[document].words = []
         }
         var order = (0..<words.count).filter { !codes[$0].isEmpty }
         order.sort { words.precedes($0, $1) }
 
-        var files: [OutputFile] = []
         var firstWords: [String] = []
         var wordList = JSONBytes(), postingList = JSONBytes()
         var size = 0
         var last: Int?
-        func finish() {
+        func finish() throws(Failure) {
             var json = JSONBytes()
             json.reserve(wordList.bytes.count + postingList.bytes.count + 32)
             json.raw("{"); json.key("words"); json.raw("["); json.append(wordList.bytes)
             json.raw("],"); json.key("postings"); json.raw("["); json.append(postingList.bytes)
             json.raw("]}\n")
-            files.append(OutputFile(path: folder + "words/\(files.count).json", data: Data(json.bytes)))
+            try emit(OutputFile(path: folder + "words/\(firstWords.count - 1).json", data: Data(json.bytes)))
             wordList = JSONBytes()
             postingList = JSONBytes()
             size = 0
@@ -103,7 +115,7 @@ enum SearchShards {
             let bytes = words.word(word)
             let wordSize = bytes.count + codes[word].count + 8
             if let last, (size >= wordFileBytes && words.word(last).prefix(3) != bytes.prefix(3)) || size + wordSize > wordFileLimit {
-                finish()
+                try finish()
             }
             if size == 0 {
                 firstWords.append(String(decoding: bytes, as: UTF8.self))
@@ -119,8 +131,8 @@ enum SearchShards {
             size += wordSize
             last = word
         }
-        if size > 0 { finish() }
-        return (files, firstWords)
+        if size > 0 { try finish() }
+        return firstWords
     }
 
     /// A result as the page shows it, as JSON.
@@ -190,15 +202,19 @@ enum SearchShards {
         }
     }
 
-    /// FNV-1a over every file: the same index gives the same key on every machine.
-    static func key(_ files: [OutputFile]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for file in files {
+    /// FNV-1a over every file, in order: the same index gives the same key on every machine.
+    struct FileHash {
+        private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+
+        mutating func add(_ file: OutputFile) {
+            var hash = self.hash
             for byte in file.path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
             file.data.withUnsafeBytes { buffer in
                 for byte in buffer { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
             }
+            self.hash = hash
         }
-        return String(hash, radix: 16)
+
+        var text: String { String(hash, radix: 16) }
     }
 }

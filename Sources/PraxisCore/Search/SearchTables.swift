@@ -1,7 +1,7 @@
 /// The index's tables of every document, kept by source file, with the words they number.
 /// The build makes one from nothing; `praxis serve` keeps one between builds and calls `update`
 /// with the documents of the current site: only documents whose text changed (or that are
-/// new) are read again, then `SearchShards.files(words:tables:facets:)` makes the files from
+/// new) are read again, then `SearchShards` makes the files of a `SearchIndex` of
 /// all tables. Words of documents that went stay numbered (no posting refers to them, so no
 /// file shows them).
 struct SearchTables: Sendable {
@@ -15,6 +15,22 @@ struct SearchTables: Sendable {
     /// those of the last call, read anew for the rest (on all cores when there are many).
     /// Tables of files no longer among `sources` are dropped.
     mutating func update(_ sources: [SearchIndexBuilder.Source], bodies: [String: RenderedMarkdown]) async -> [SearchTable] {
+        let result = await Self.read(sources, bodies: bodies, words: &words, kept: byFile)
+        var byFile: [String: SearchTable] = [:]
+        byFile.reserveCapacity(result.count)
+        for table in result { byFile[table.source.file] = table }
+        self.byFile = byFile
+        return result
+    }
+
+    /// The tables of `sources` once, for a build that keeps none: `update` without the tables by
+    /// file (30 MB at 100,000 practices, at the search's peak).
+    static func read(_ sources: [SearchIndexBuilder.Source], bodies: [String: RenderedMarkdown], words: inout WordTable) async -> [SearchTable] {
+        await read(sources, bodies: bodies, words: &words, kept: [:])
+    }
+
+    private static func read(_ sources: [SearchIndexBuilder.Source], bodies: [String: RenderedMarkdown], words: inout WordTable,
+                             kept byFile: [String: SearchTable]) async -> [SearchTable] {
         var tables: [SearchTable?] = []
         tables.reserveCapacity(sources.count)
         var stale: [(position: Int, source: SearchIndexBuilder.Source, body: RenderedMarkdown.Text)] = []
@@ -33,32 +49,35 @@ struct SearchTables: Sendable {
                 tables[item.position] = reader.table(item.source, body: item.body, words: &words)
             }
         } else {
-            let chunks = await Parallel.mapChunks(stale, minimumChunk: 32) { chunk -> [(WordTable, [(Int, SearchTable)])] in
+            var chunks = await Parallel.mapChunks(stale, minimumChunk: 32) { chunk -> [(WordTable, [(Int, SearchTable)])] in
                 var local = WordTable()
                 var reader = WordReader()
                 let made = chunk.map { ($0.position, reader.table($0.source, body: $0.body, words: &local)) }
                 return [(local, made)]
             }
-            for (local, made) in chunks {
+            stale = []
+            for chunk in chunks.indices {
+                // Taken out of `chunks`, so that each word list is changed in place, not copied,
+                // and each chunk's words are let go of once renumbered.
+                let local = chunks[chunk].0
+                var made = chunks[chunk].1
+                chunks[chunk] = (WordTable(), [])
                 // Local word numbers to this table's, then the tables' words renumbered.
                 let renumber = (0..<local.count).map { number in
                     local.word(number).withUnsafeBufferPointer { UInt32(words.number(of: $0)) }
                 }
-                for (position, var table) in made {
-                    for index in table.words.indices {
-                        let code = table.words[index]
-                        table.words[index] = renumber[Int(code >> 3)] << 3 | code & 7
+                for item in made.indices {
+                    made[item].1.words.withUnsafeMutableBufferPointer { codes in
+                        for index in codes.indices {
+                            let code = codes[index]
+                            codes[index] = renumber[Int(code >> 3)] << 3 | code & 7
+                        }
                     }
-                    tables[position] = table
+                    tables[made[item].0] = made[item].1
                 }
             }
         }
-        let result = tables.map { $0! }
-        var byFile: [String: SearchTable] = [:]
-        byFile.reserveCapacity(result.count)
-        for table in result { byFile[table.source.file] = table }
-        self.byFile = byFile
-        return result
+        return tables.map { $0! }
     }
 }
 
@@ -80,7 +99,10 @@ struct WordReader {
         read(source.moreBody, .body, words: &words, into: &found)
         read(source.summary, .summary, words: &words, into: &found)
         read(source.title, .title, words: &words, into: &found)
-        return SearchTable(source: source, body: body, record: SearchShards.documentJSON(source.document), words: found)
+        // At its size: grown by appending, the list has up to twice the room (100 MB at
+        // 100,000 documents), and all of them are kept until the word files are made.
+        let words = found.withUnsafeBufferPointer { Array($0) }
+        return SearchTable(source: source, body: body, words: words)
     }
 
     private mutating func read(_ text: String, _ field: SearchIndex.Fields, words: inout WordTable, into found: inout [UInt32]) {

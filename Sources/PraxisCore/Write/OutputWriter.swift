@@ -33,19 +33,20 @@ struct OutputWriter: Sendable {
     /// Writes a site into staging, then swaps it in. The folders of `paths` are made, then `fill` writes the files
     /// through the staging folder it is given as they are made, so the build never holds the
     /// whole site; then the static copies, then the swap. A problem in `fill` removes staging
-    /// and leaves the output as it was. Returns what the editor must know although the build
-    /// succeeded (an old site left over).
-    func write(paths: [String], copies: [(from: URL, to: String)], siteRoot: URL,
-               fill: @Sendable (Staging) async throws -> Void) async throws -> [String] {
+    /// and leaves the output as it was. Returns what `fill` returned and what the editor must
+    /// know although the build succeeded (an old site left over).
+    func write<Filled: Sendable>(paths: [String], copies: [(from: URL, to: String)], siteRoot: URL,
+                                 fill: @Sendable (Staging) async throws -> Filled) async throws -> (Filled, notes: [String]) {
         do { try SafeWrite.makeFolders(parent) } catch { throw error.failure(stage: "write") }
         try recoverLeftovers()
         let plan = FolderPlan(paths: paths + copies.map(\.to))
         let staging = Staging(folder: parent.appending(path: stagingPrefix + String(getpid())), ownFolders: plan.ownFolders)
+        let filled: Filled
         do {
             try? SafeWrite.removeTree(staging.folder)
             try SafeWrite.makeFolders(staging.folder)
             for folder in plan.sharedFolders { try SafeWrite.makeFolders(URL(fileURLWithPath: staging.prefix + folder)) }
-            try await fill(staging)
+            filled = try await fill(staging)
             for copy in copies {
                 try SafeWrite.copy(copy.from, sourcePath: Self.relative(copy.from, to: siteRoot), to: try staging.prepare(copy.to))
             }
@@ -65,7 +66,7 @@ struct OutputWriter: Sendable {
             throw problem.failure(stage: "write")
         }
         WriteTestHooks.reached("staged")
-        return try await swapIn(staging.folder)
+        return (filled, try await swapIn(staging.folder))
     }
 
     /// The folder a build fills before it is swapped in. The folders that hold more than one entry
