@@ -15,9 +15,7 @@ final class ThemeTemplateTests: XCTestCase {
         try PraxisCommand.build(SiteOutputTests.fixture, output: withPieces)
 
         let site = folder.url.appending(path: "site")
-        try FileManager.default.copyItem(at: SiteOutputTests.fixture, to: site)
-        try FileManager.default.createDirectory(at: site.appending(path: "themes"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Self.theme, to: site.appending(path: "themes/default"))
+        try copyFixtureWithDefaultTheme(to: site)
         let templates = site.appending(path: "themes/default/templates")
         let header = try withoutLeadingComment(read(templates.appending(path: "site-header.mustache")))
         let card = try withoutLeadingComment(read(templates.appending(path: "practice-card.mustache")))
@@ -50,9 +48,7 @@ final class ThemeTemplateTests: XCTestCase {
     func testACardThatTransformsItsLinkIsRenderedForEachLinkDepth() throws {
         let folder = try TemporaryFolder()
         let site = folder.url.appending(path: "site"), output = folder.url.appending(path: "public")
-        try FileManager.default.copyItem(at: SiteOutputTests.fixture, to: site)
-        try FileManager.default.createDirectory(at: site.appending(path: "themes"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Self.theme, to: site.appending(path: "themes/default"))
+        try copyFixtureWithDefaultTheme(to: site)
         let cardFile = site.appending(path: "themes/default/templates/practice-card.mustache")
         let card = try read(cardFile)
         XCTAssertTrue(card.contains("<a href=\"{{url}}\">"))
@@ -73,8 +69,8 @@ final class ThemeTemplateTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(depths.count, 2, "cards at several link depths: \(depths.sorted())")
     }
 
-    /// Pages are rendered from swift-mustache's parse tree by Praxis's own walk (CompiledTemplates);
-    /// a theme's template may use any Mustache feature and still means what it means in Mustache:
+    /// A theme's template may use any Mustache feature and it means what it means in Mustache (a
+    /// guard for any change to how the renderer drives swift-mustache, such as the shared cards):
     /// names looked up through the enclosing sections, dotted and `.`-prefixed names, list
     /// positions (`first()`, `index()`, `last()`), transforms, sections and inverted sections on
     /// text and on missing names, escaped and raw values, indented partials (also inside a list),
@@ -84,9 +80,7 @@ final class ThemeTemplateTests: XCTestCase {
     func testUnusualMustacheFeaturesInAThemeRenderAsInMustache() throws {
         let folder = try TemporaryFolder()
         let site = folder.url.appending(path: "site"), output = folder.url.appending(path: "public")
-        try FileManager.default.copyItem(at: SiteOutputTests.fixture, to: site)
-        try FileManager.default.createDirectory(at: site.appending(path: "themes"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Self.theme, to: site.appending(path: "themes/default"))
+        try copyFixtureWithDefaultTheme(to: site)
         let templates = site.appending(path: "themes/default/templates")
         let page = """
             {{<base}}{{$main}}
@@ -159,6 +153,13 @@ final class ThemeTemplateTests: XCTestCase {
     }
 
     private func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
+
+    /// The rich fixture at `site`, with the default theme copied into its `themes/` to be edited.
+    private func copyFixtureWithDefaultTheme(to site: URL) throws {
+        try FileManager.default.copyItem(at: SiteOutputTests.fixture, to: site)
+        try FileManager.default.createDirectory(at: site.appending(path: "themes"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.theme, to: site.appending(path: "themes/default"))
+    }
 
     /// The text after a `{{! … }}` comment that stands on the first lines.
     private func withoutLeadingComment(_ text: String) -> String {
