@@ -53,6 +53,7 @@ def main():
     parser.add_argument("--edits", type=int, default=5, help="edits of each kind (default 5)")
     parser.add_argument("--kinds", default=",".join(KINDS), help="comma-separated, from: " + ", ".join(KINDS))
     parser.add_argument("--timeout", type=float, default=300, help="seconds to wait for an event (default 300)")
+    parser.add_argument("--stages", action="store_true", help="print the server's time of each stage (`--verbose`) after each edit")
     arguments = parser.parse_args()
     kinds = [kind for kind in arguments.kinds.split(",") if kind]
     unknown = [kind for kind in kinds if kind not in KINDS]
@@ -85,6 +86,8 @@ def main():
                 print(f"{kind:8s} {result.target[:44]:44s} reload {fmt(result.reload_ms):>8s} ms  "
                       f"page {fmt(result.page_ms):>7s} ms  {'shown' if result.shown else 'NOT SHOWN: ' + result.note}"
                       f"{' | ' + result.server if result.server else ''}", flush=True)
+                if arguments.stages:
+                    print("         " + " ".join(" ".join(line.split()) for line in result.stages), flush=True)
         print()
         print(f"praxis serve, {len(bench.practices)} practice files: median of {arguments.edits} edits per kind, from writing the "
               f"file to the `reload` event on /__praxis/events; after the event one fetch of the page named, which must show the change")
@@ -111,9 +114,9 @@ def main():
 
 
 class Result:
-    def __init__(self, target, reload_ms, page, page_ms, shown, note, server):
+    def __init__(self, target, reload_ms, page, page_ms, shown, note, server, stages):
         self.target, self.reload_ms, self.page, self.page_ms = target, reload_ms, page, page_ms
-        self.shown, self.note, self.server = shown, note, server
+        self.shown, self.note, self.server, self.stages = shown, note, server, stages
 
 
 class Bench:
@@ -278,7 +281,12 @@ class Bench:
             server = next((line for line in self.output[lines_before:] if line.startswith(("Rebuilt", "Built", "Build failed"))), "")
             time.sleep(0.01)
         relative = os.path.relpath(target, self.root)
-        return Result(relative, reload_ms, " + ".join(pages), fetches[0] if fetches else float("nan"), shown, note, server)
+        # `--verbose`'s lines of the build: indented, after the server's line.
+        time.sleep(0.02)
+        lines = self.output[lines_before:]
+        start = next((index for index, line in enumerate(lines) if line.startswith(("Rebuilt", "Built", "Build failed"))), len(lines))
+        stages = [line for line in lines[start + 1:] if line.startswith("  ")]
+        return Result(relative, reload_ms, " + ".join(pages), fetches[0] if fetches else float("nan"), shown, note, server, stages)
 
     def quiet(self):
         """Waits until no event came for 300 ms (a build from the last edit may still be running)."""

@@ -3,6 +3,7 @@
 #
 #   scripts/serve-benchmark.sh [PRACTICES] [EDITS]      (default 10000 practices, 5 edits of each kind)
 #   KINDS=body,title scripts/serve-benchmark.sh 1000    (only some kinds; see scripts/serve-benchmark.py)
+#   STAGES=1 scripts/serve-benchmark.sh                 (also the server's time of each stage per edit)
 #
 # Serves a copy of the synthetic catalogue (scripts/bench-corpus.sh's corpus; the copy gets the
 # default theme in themes/default/, so that templates and strings can be edited) with `praxis
@@ -34,4 +35,4 @@ cp -r themes/default "$site/themes/default"
 trap 'rm -rf "$site"' EXIT
 
 echo "praxis serve, $practices practices, $edits edits of each kind (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
-python3 scripts/serve-benchmark.py "$praxis" "$site" --edits "$edits" ${KINDS:+--kinds "$KINDS"}
+python3 scripts/serve-benchmark.py "$praxis" "$site" --edits "$edits" ${KINDS:+--kinds "$KINDS"} ${STAGES:+--stages}

@@ -16,7 +16,7 @@ extension FacetSet {
         let after = changed.sorted().compactMap { site.practiceByID[$0] }
         // A tag whose slug is empty is in no tag list, but TagSlugs still compares its spellings.
         if after.contains(where: { $0.tags.contains { Slug.make($0).isEmpty } }) { return nil }
-        let rank = Dictionary(site.practices.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let ranking = TitleOrder(practices: site.practiceByID)
         var result = FacetSet(facets: [], groupings: groupings, tallies: [])
         for (grouping, (last, tally)) in zip(groupings, zip(self.groupings, tallies)) {
             var tally = tally
@@ -26,7 +26,7 @@ extension FacetSet {
                     touched.formUnion(tally.remove(practice, grouping.partition(practice, slug: Slug.make), countingSpellings: grouping.countsSpellings))
                 }
                 for practice in after {
-                    touched.formUnion(tally.insert(practice, grouping.partition(practice, slug: Slug.make), rank: rank,
+                    touched.formUnion(tally.insert(practice, grouping.partition(practice, slug: Slug.make), ranking: ranking,
                                                    countingSpellings: grouping.countsSpellings))
                 }
                 // Each value's label is the one its first practice gives it, as in a full tally.
@@ -67,11 +67,11 @@ extension FacetTally {
         return touched
     }
 
-    /// Counts `practice` under `pairs` at its place in the site's order (`rank`, which orders
+    /// Counts `practice` under `pairs` at its place in the site's order (`ranking`, which orders
     /// every list already counted); returns the ids of the values it is in now.
-    fileprivate mutating func insert(_ practice: Practice, _ pairs: [(id: String, label: String)], rank: [String: Int],
+    fileprivate mutating func insert(_ practice: Practice, _ pairs: [(id: String, label: String)], ranking: TitleOrder,
                                      countingSpellings: Bool) -> [String] {
-        guard let place = rank[practice.id] else { return [] }
+        guard ranking.practices[practice.id] != nil else { return [] }
         var seen = SeenIDs(expected: pairs.count)
         var touched: [String] = []
         for (id, label) in pairs where !id.isEmpty && seen.insert(id) {
@@ -81,7 +81,7 @@ extension FacetTally {
             var low = 0, high = list.count
             while low < high {
                 let middle = (low + high) / 2
-                if rank[list[middle]]! < place { low = middle + 1 } else { high = middle }
+                if ranking.precedes(list[middle], practice.id) { low = middle + 1 } else { high = middle }
             }
             list.insert(practice.id, at: low)
             values[id] = Facet.Value(id: id, label: label, practices: list)

@@ -12,6 +12,22 @@ struct BodyCache {
     /// append-only `SpillFile` would only let grow (at 10,000 practices: about 140 MB in memory).
     private(set) var bodies: [String: RenderedMarkdown] = [:]
 
+    /// `praxis serve` after an edit of a few files (`SourceState.Delta`): the bodies of the
+    /// entries `after` rendered when they changed, those of `removed` files dropped; nothing
+    /// else is looked at.
+    mutating func update(_ after: [ParseStage.Parsed], removed: Set<String>) -> [String: RenderedMarkdown] {
+        for origin in after.map(\.origin) {
+            if let entry = entries[origin.file], entry.body == origin.body, entry.firstLine == origin.bodyLine { continue }
+            entries[origin.file] = Entry(body: origin.body, firstLine: origin.bodyLine)
+            bodies[origin.file] = MarkdownRenderer.render(origin.body, firstLine: origin.bodyLine)
+        }
+        for file in removed {
+            entries[file] = nil
+            bodies[file] = nil
+        }
+        return bodies
+    }
+
     /// Renders what changed in `content` and returns every body.
     mutating func update(_ content: ParsedContent) -> [String: RenderedMarkdown] {
         let origins = content.origins

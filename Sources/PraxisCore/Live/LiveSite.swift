@@ -19,6 +19,8 @@ public actor LiveSite {
         /// The model of the last update when it succeeded (the sources as they are now, and the
         /// model `current` serves); nil after a failure.
         var model: SiteModel?
+        /// What the resolve of `model` kept to be patched (Resolver+Patch).
+        var resolved: ResolveState?
     }
 
     public init(_ options: BuildOptions) {
@@ -53,8 +55,10 @@ public actor LiveSite {
                 state.theme = ThemeCache(name: content.config.theme, siteRoot: options.siteRoot)
                 clock.lap("theme")
             }
+            let delta = themeChanged ? nil : state.sources.delta
             // Unchanged sources: the bodies of the last update are those of `content`.
-            let bodies = sourcesChanged ? state.bodies.update(content) : state.bodies.bodies
+            let bodies = !sourcesChanged ? state.bodies.bodies
+                : delta.map { state.bodies.update($0.after, removed: $0.removed) } ?? state.bodies.update(content)
             clock.lap("markdown")
             let model: SiteModel
             var samePages: SiteMap?
@@ -64,22 +68,30 @@ public actor LiveSite {
                 model = last.rethemed(theme)
                 samePages = current?.map
                 clock.lap("facets")
-            } else if !themeChanged, let last = state.model, let edits = state.sources.bodyEdits,
-                      let site = Resolver(content: content, bodies: bodies, includeDrafts: options.includeDrafts).relinked(last.site, files: edits) {
-                // Only text below front matter changed, without a problem and with the same
-                // headings: the catalogue and its pages stay, with the new bodies.
-                model = last.with(site)
-                samePages = current?.map
-                clock.lap("resolve")
-            } else {
-                // The last model, its facets patched with the practices of the files read again.
-                let previous = themeChanged ? nil : state.model.map { ($0, state.sources.reread) }
+            } else if let delta, let last = state.model, let resolved = state.resolved,
+                      let (site, next) = Resolver.patched(last.site, state: resolved, content: content, bodies: bodies, delta: delta,
+                                                          includeDrafts: options.includeDrafts) {
+                // A few entry files edited, added or removed, without a problem: the last
+                // resolve patched, then the last facets.
                 state.model = nil
-                model = try await SiteModel.make(content: content, bodies: bodies, theme: state.theme!.theme,
-                                           themeProblems: state.theme!.problems, includeDrafts: options.includeDrafts,
-                                           previous: previous, clock: &clock)
+                state.resolved = nil
+                clock.lap("resolve")
+                let changed = Set((delta.before + delta.after).compactMap { entry -> String? in
+                    if case .practice(let practice) = entry { return practice.id } else { return nil }
+                })
+                model = try await last.patched(site, changed: changed, staticSizes: content.staticSizes)
+                state.resolved = next
+                clock.lap("facets")
+            } else {
+                state.model = nil
+                state.resolved = nil
+                let made = try await SiteModel.make(content: content, bodies: bodies, theme: state.theme!.theme,
+                                                    themeProblems: state.theme!.problems, includeDrafts: options.includeDrafts,
+                                                    keep: true, clock: &clock)
+                model = made.model
+                state.resolved = made.resolved
             }
-            let map = try SiteMap(model, siteRoot: options.siteRoot, samePages: samePages)
+            let map = try SiteMap(model, siteRoot: options.siteRoot, samePages: samePages, previous: current?.map)
             // Kept only with its map served: a theme edit takes over the pages of `current`.
             state.model = model
             clock.lap("site map")
@@ -90,9 +102,11 @@ public actor LiveSite {
             // The next model cannot be patched from the last: files read by this update are not
             // those the next one reads.
             state.model = nil
+            state.resolved = nil
             return Outcome(site: current, failure: failure, changed: false, timings: clock.laps)
         } catch {
             state.model = nil
+            state.resolved = nil
             let failure = BuildFailure(stage: "build", diagnostics: [Diagnostic(file: options.siteRoot.path, message: "\(error)")])
             return Outcome(site: current, failure: failure, changed: false, timings: clock.laps)
         }

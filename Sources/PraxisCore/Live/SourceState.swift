@@ -17,7 +17,7 @@ struct SourceState {
     private var scanned = false
     /// The entry files in the order of `ParseStage.jobs`, until the tree changes.
     private var jobs: [ParseStage.Job] = []
-    private var jobByPath: [String: Int] = [:]
+    private var jobByPath: [String: ParseStage.Job] = [:]
     /// Files changed since they were last parsed; kept across builds that stop early (a broken
     /// site.yaml), so that no edit is lost.
     private var stale: Set<String> = []
@@ -29,6 +29,22 @@ struct SourceState {
     private(set) var bodyEdits: [String]?
     /// Entry files parsed again by the last update (every file when all were).
     private(set) var reread: Set<String> = []
+    /// What the last update changed, when it was no more than entry files edited, added or
+    /// removed, each without a problem before or after; nil when anything else changed (the
+    /// first update, site.yaml, a folder walked again, a static file, a problem). Then the
+    /// content was patched in place of being assembled again, and later stages may patch too.
+    private(set) var delta: Delta?
+
+    struct Delta: Sendable {
+        /// Entry files parsed again that were there before.
+        var edited: Set<String> = []
+        var added: Set<String> = []
+        var removed: Set<String> = []
+        /// The entries of the edited and removed files as they were, and of the edited and
+        /// added ones as they are now.
+        var before: [ParseStage.Parsed] = []
+        var after: [ParseStage.Parsed] = []
+    }
 
     struct ParsedFile {
         var entry: ParseStage.Parsed?
@@ -50,17 +66,25 @@ struct SourceState {
         if let last, !changes.everything, stale.isEmpty, changes.paths.allSatisfy({ Self.isIgnored($0) || Self.isTheme($0) }) {
             bodyEdits = nil
             reread = []
+            delta = nil
             return (last, false)
         }
+        let previous = last
         last = nil
         bodyEdits = nil
         reread = []
+        delta = nil
         var structural = false
+        // Files put into or taken out of the tree one by one (`SourceTree.update(file:)`); with
+        // anything else structural, the content is assembled again.
+        var added: Set<String> = [], removed: Set<String> = []
+        var patchable = previous != nil
         if changes.everything || !scanned {
             rescan(SourceTree.Part.allCases)
             parsed = [:]
             scanned = true
             structural = true
+            patchable = false
         } else {
             var parts: [SourceTree.Part] = []
             let flagged = Set(partProblems.values.flatMap { $0.all.map(\.file) })
@@ -73,6 +97,7 @@ struct SourceState {
                         let file = String(path.dropFirst(Self.staticPrefix.count))
                         staticSizes[file] = ParseStage.staticSize(file, root: root)
                         structural = true
+                        patchable = false
                     }
                 } else if known.contains(path) || flagged.contains(path) || SafeRead.kind(url) != .missing
                             || known.contains(where: { $0.hasPrefix(path + "/") }) {
@@ -80,7 +105,13 @@ struct SourceState {
                     // anything else its folder is walked again.
                     let touched = SourceTree.Part.touched(by: path)
                     if touched.count == 1, (partProblems[touched[0]] ?? Problems()).isEmpty, tree.update(file: path) {
-                        if known.contains(path) { known.remove(path) } else { known.insert(path) }
+                        if known.contains(path) {
+                            known.remove(path)
+                            if added.remove(path) == nil { removed.insert(path) }
+                        } else {
+                            known.insert(path)
+                            if removed.remove(path) == nil { added.insert(path) }
+                        }
                         structural = true
                     } else {
                         parts += touched
@@ -91,6 +122,7 @@ struct SourceState {
             if !parts.isEmpty {
                 rescan(parts)
                 structural = true
+                patchable = false
             }
         }
 
@@ -99,7 +131,10 @@ struct SourceState {
             problems.add(contentsOf: partProblems[part] ?? Problems())
             if part == .top, !tree.hasContent { break }
         }
-        if !problems.isEmpty { structural = true }
+        if !problems.isEmpty {
+            structural = true
+            patchable = false
+        }
         let config = try ParseStage.config(tree, baseURL: baseURL, problems: &problems)
         let text = tree.siteYAML.flatMap { try? SafeRead.read($0.url, path: $0.path) }.map { String(decoding: $0, as: UTF8.self) }
         if text != configText {
@@ -107,14 +142,19 @@ struct SourceState {
             parsed = [:]
             configText = text
             structural = true
+            patchable = false
         }
 
+        if patchable, let previous, previous.problems.isEmpty,
+           let patch = await self.patch(previous, config: config, added: added, removed: removed) {
+            return patch
+        }
+        // Assembled again: the jobs in tree order, every file not parsed yet parsed.
         if structural || jobs.isEmpty {
             jobs = ParseStage.jobs(tree)
-            jobByPath = Dictionary(jobs.enumerated().map { ($1.file.path, $0) }, uniquingKeysWith: { a, _ in a })
+            jobByPath = Dictionary(jobs.map { ($0.file.path, $0) }, uniquingKeysWith: { a, _ in a })
         }
-        let toParse = structural ? jobs.filter { parsed[$0.file.path] == nil || stale.contains($0.file.path) }
-            : stale.sorted().compactMap { jobByPath[$0].map { jobs[$0] } }
+        let toParse = jobs.filter { parsed[$0.file.path] == nil || stale.contains($0.file.path) }
         let parser = EntryParser(site: config)
         let reread = await Self.parse(toParse, parser: parser, root: root)
         self.reread = Set(reread.map(\.0))
@@ -139,6 +179,52 @@ struct SourceState {
         content.staticSizes = staticSizes
         last = content
         return (content, structural || !reread.isEmpty)
+    }
+
+    /// `previous` with the stale files parsed again and the files of `added` and `removed` put
+    /// in or taken out, each in its place: what `ParseStage.assemble` would make of the whole
+    /// tree. Nil (nothing changed yet) when a file had or has a problem, or is not an entry
+    /// file whose place can be found: the content is then assembled again.
+    private mutating func patch(_ previous: ParsedContent, config: SiteConfig, added: Set<String>, removed: Set<String>) async
+        -> (ParsedContent, changed: Bool)? {
+        let edited = stale.subtracting(added).subtracting(removed)
+        var toParse: [ParseStage.Job] = []
+        for path in edited.union(added).sorted() {
+            // A file just put in: its job as the tree's jobs give it.
+            guard let job = jobByPath[path] ?? ParseStage.jobs(tree).first(where: { $0.file.path == path }) else { return nil }
+            toParse.append(job)
+        }
+        for path in removed where parsed[path]?.entry == nil || !(parsed[path]!.problems.isEmpty) { return nil }
+        let parser = EntryParser(site: previous.config)
+        let results = await Self.parse(toParse, parser: parser, root: root)
+        var content = previous
+        content.config = config
+        var bodiesOnly = added.isEmpty && removed.isEmpty && !results.isEmpty
+        for (path, file) in results {
+            guard let entry = file.entry, file.problems.isEmpty else { return nil }
+            if let before = parsed[path] {
+                guard let old = before.entry, before.problems.isEmpty, content.replace(old, with: entry) else { return nil }
+                bodiesOnly = bodiesOnly && before.header != nil && before.header == file.header
+            } else {
+                guard content.insert(entry) else { return nil }
+            }
+        }
+        for path in removed {
+            guard content.remove(parsed[path]!.entry!) else { return nil }
+        }
+        // The content is the new one: now the state may change.
+        let before = edited.union(removed).sorted().compactMap { parsed[$0]?.entry }
+        for (path, file) in results { parsed[path] = file }
+        for path in removed { parsed[path] = nil }
+        for (path, job) in toParse.map({ ($0.file.path, $0) }) { jobByPath[path] = job }
+        for path in removed { jobByPath[path] = nil }
+        if !added.isEmpty || !removed.isEmpty { jobs = [] }
+        stale = []
+        reread = Set(results.map(\.0))
+        if bodiesOnly { bodyEdits = results.map(\.0) }
+        delta = Delta(edited: edited, added: added, removed: removed, before: before, after: results.compactMap(\.1.entry))
+        last = content
+        return (content, !results.isEmpty || !removed.isEmpty)
     }
 
     /// Below themes/: read by the theme, not by this tree.

@@ -9,26 +9,30 @@ struct SiteMap: Sendable {
     let renderer: Renderer
     /// Every page, in the order the build lists them.
     let jobs: [Renderer.Job]
-    /// Page path (below the output) -> its place in `jobs`.
-    let pageIndex: [String: Int]
+    /// Page path (below the output) -> its job.
+    let pageIndex: [String: Renderer.Job]
     /// Static files of content/static/, by their path in the output.
     let copies: [(from: URL, to: String)]
 
     /// `samePages`: a map of a model with the same pages (`SiteModel.rethemed`), whose list and
-    /// paths are taken over instead of made again.
-    init(_ model: SiteModel, siteRoot: URL, samePages: SiteMap? = nil) throws {
+    /// paths are taken over instead of made again. `previous`: the map of an earlier model
+    /// (`praxis serve`), whose paths are taken over where its list of pages and this one agree.
+    init(_ model: SiteModel, siteRoot: URL, samePages: SiteMap? = nil, previous: SiteMap? = nil) throws {
         self.model = model
         renderer = model.renderer
-        let index: [String: Int]
+        let index: [String: Renderer.Job]
         if let samePages {
             jobs = samePages.jobs
             index = samePages.pageIndex
+        } else if let previous {
+            jobs = renderer.jobs
+            index = Self.index(jobs, facets: model.facets, from: previous)
         } else {
             jobs = renderer.jobs
             let facets = model.facets
-            var paths: [String: Int] = [:]
+            var paths: [String: Renderer.Job] = [:]
             paths.reserveCapacity(jobs.count)
-            for (position, job) in jobs.enumerated() { paths[Self.path(of: job, facets: facets)] = position }
+            for job in jobs { paths[Self.path(of: job, facets: facets)] = job }
             index = paths
         }
         pageIndex = index
@@ -37,6 +41,41 @@ struct SiteMap: Sendable {
             index[path] != nil || Self.reservedNames.contains(path) || path.hasPrefix(Self.searchFolder)
                 || (path.hasPrefix("assets/") && theme.assets.contains { "assets/" + $0.path == path })
         })
+    }
+
+    /// The index of `jobs` made from that of `previous`: the jobs both lists begin and end
+    /// with are the same pages at the same paths (a job's path is a function of the job and of
+    /// the facets' value ids, compared too); only the paths of the jobs between are made again.
+    private static func index(_ jobs: [Renderer.Job], facets: [Facet], from previous: SiteMap) -> [String: Renderer.Job] {
+        let old = previous.jobs, oldFacets = previous.model.facets
+        func same(_ a: Int, _ b: Int) -> Bool { Self.same(old[a], oldFacets, jobs[b], facets) }
+        var start = 0
+        while start < old.count, start < jobs.count, same(start, start) { start += 1 }
+        var oldEnd = old.count, newEnd = jobs.count
+        while oldEnd > start, newEnd > start, same(oldEnd - 1, newEnd - 1) {
+            oldEnd -= 1
+            newEnd -= 1
+        }
+        var index = previous.pageIndex
+        for job in old[start..<oldEnd] { index[path(of: job, facets: oldFacets)] = nil }
+        for job in jobs[start..<newEnd] { index[path(of: job, facets: facets)] = job }
+        return index
+    }
+
+    /// Whether two jobs are the same page at the same path.
+    private static func same(_ a: Renderer.Job, _ facetsA: [Facet], _ b: Renderer.Job, _ facetsB: [Facet]) -> Bool {
+        switch (a, b) {
+        case (.home, .home), (.search, .search), (.notFound, .notFound), (.workshopsIndex, .workshopsIndex),
+             (.sourcesIndex, .sourcesIndex): return true
+        case (.practicesIndex(let x), .practicesIndex(let y)): return x == y
+        case (.practice(let x), .practice(let y)), (.partner(let x), .partner(let y)), (.workshop(let x), .workshop(let y)),
+             (.page(let x), .page(let y)), (.source(let x), .source(let y)): return x == y
+        case (.day(let w, let x), .day(let v, let y)): return w == v && x == y
+        case (.facet(let x), .facet(let y)): return x == y && facetsA[x].name == facetsB[y].name
+        case (.facetValue(let f, let v, let p), .facetValue(let g, let w, let q)):
+            return f == g && v == w && p == q && facetsA[f].name == facetsB[g].name && facetsA[f].values[v].id == facetsB[g].values[w].id
+        default: return false
+        }
     }
 
     /// Files beside the pages whose names are fixed.
@@ -71,7 +110,7 @@ struct SiteMap: Sendable {
 
     /// The page at `path`, rendered now; nil when no page is there.
     func page(at path: String) -> OutputFile? {
-        pageIndex[path].map { render(jobs[$0]) }
+        pageIndex[path].map { render($0) }
     }
 
     func render(_ job: Renderer.Job) -> OutputFile {

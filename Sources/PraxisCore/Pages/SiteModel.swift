@@ -16,52 +16,45 @@ struct SiteModel: Sendable {
 
     /// Stages resolve and facets over what parse and markdown made. The theme's problems are
     /// reported with the entries' (resolve reports them all at once).
-    /// `previous`: the model of the last build (`praxis serve`) and the entry files read again
-    /// since; its facets are patched with the practices of those files when it can tell.
     static func make(content: ParsedContent, bodies: [String: RenderedMarkdown], theme: Theme?, themeProblems: Problems,
-                     includeDrafts: Bool, previous: (model: SiteModel, reread: Set<String>)? = nil,
-                     clock: inout StageClock) async throws -> SiteModel {
+                     includeDrafts: Bool, clock: inout StageClock) async throws -> SiteModel {
+        try await make(content: content, bodies: bodies, theme: theme, themeProblems: themeProblems, includeDrafts: includeDrafts,
+                       keep: false, clock: &clock).model
+    }
+
+    /// With `keep` (`praxis serve`), also what the next update patches the resolve from.
+    static func make(content: ParsedContent, bodies: [String: RenderedMarkdown], theme: Theme?, themeProblems: Problems,
+                     includeDrafts: Bool, keep: Bool, clock: inout StageClock) async throws -> (model: SiteModel, resolved: ResolveState?) {
         var content = content
         content.problems.add(contentsOf: themeProblems)
-        let site = try Resolver(content: content, bodies: bodies, includeDrafts: includeDrafts,
-                                previousOrder: previous.map { ($0.model.site.practices, $0.reread) }).resolve()
+        let site: Site
+        var resolved: ResolveState?
+        if keep {
+            (site, resolved) = try Resolver.resolveKeepingState(content: content, bodies: bodies, includeDrafts: includeDrafts)
+        } else {
+            site = try Resolver(content: content, bodies: bodies, includeDrafts: includeDrafts).resolve()
+        }
         clock.lap("resolve")
         guard let theme else { throw BuildFailure(stage: "theme", diagnostics: themeProblems.all) }
 
         let strings = theme.strings(for: site.config.language)
-        let labels = FacetLabels(strings)
-        var patched: FacetSet?
-        if let previous {
-            // Past a few hundred practices (site.yaml edited: every file read again) a full
-            // grouping is quicker.
-            let changed = changedPractices(previous.model.site, site, reread: previous.reread)
-            if changed.count <= 256 {
-                patched = previous.model.facetSet.patched(old: previous.model.site, site: site, changed: changed, labels: labels)
-            }
-        }
-        let facets: FacetSet
-        if let patched { facets = patched } else { facets = try await FacetBuilder.build(site, labels: labels) }
+        let facets = try await FacetBuilder.build(site, labels: FacetLabels(strings))
         clock.lap("facets")
-        return SiteModel(site: site, facetSet: facets, theme: theme, strings: strings, staticSizes: content.staticSizes)
+        return (SiteModel(site: site, facetSet: facets, theme: theme, strings: strings, staticSizes: content.staticSizes), resolved)
     }
 
-    /// The same model with `site`, whose entries, pages and facets are this one's (only
-    /// bodies differ: `Resolver.relinked`).
-    func with(_ site: Site) -> SiteModel {
-        SiteModel(site: site, facetSet: facetSet, theme: theme, strings: strings, staticSizes: staticSizes)
-    }
-
-    /// Ids of the published practices of `old` or `new` that may differ: those of files read
-    /// again, and those in one site only.
-    private static func changedPractices(_ old: Site, _ new: Site, reread: Set<String>) -> Set<String> {
-        var changed = Set<String>()
-        for practice in new.practices where reread.contains(practice.origin.file) || old.practiceByID[practice.id] == nil {
-            changed.insert(practice.id)
+    /// `praxis serve` after an edit of a few entries: this model with `site` (`Resolver.patched`)
+    /// and the facets patched with the practices `changed` (ids of practices edited, added or
+    /// removed), or grouped again when the patch cannot tell.
+    func patched(_ site: Site, changed: Set<String>, staticSizes: [String: Int]) async throws -> SiteModel {
+        let labels = FacetLabels(strings)
+        let facets: FacetSet
+        if changed.count <= 256, let patched = facetSet.patched(old: self.site, site: site, changed: changed, labels: labels) {
+            facets = patched
+        } else {
+            facets = try await FacetBuilder.build(site, labels: labels)
         }
-        for practice in old.practices where reread.contains(practice.origin.file) || new.practiceByID[practice.id] == nil {
-            changed.insert(practice.id)
-        }
-        return changed
+        return SiteModel(site: site, facetSet: facets, theme: theme, strings: strings, staticSizes: staticSizes)
     }
 
     /// The same catalogue through another theme (`praxis serve` after a template, asset or

@@ -24,6 +24,27 @@ enum PracticeOrder {
         return result
     }
 
+    /// Where `practice` is in `list`, which is in this order; nil when it is not there.
+    static func index(of practice: Practice, in list: [Practice]) -> Int? {
+        let key = GermanCollation.key(practice.title)
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if precedes(list[middle], practice, key) { low = middle + 1 } else { high = middle }
+        }
+        return low < list.count && list[low].id == practice.id ? low : nil
+    }
+
+    /// Whether `a` comes before `b` in this order.
+    static func precedes(_ a: Practice, _ b: Practice) -> Bool {
+        precedes(a, b, GermanCollation.key(b.title))
+    }
+
+    /// What the order compares: `a` comes before `b` when its key is smaller.
+    static func sortKey(_ practice: Practice) -> (String, String, String) {
+        (GermanCollation.key(practice.title), practice.title, practice.id)
+    }
+
     /// Whether `a` comes before `b` (whose key is `keyB`), as in `GermanCollation.sorted`.
     private static func precedes(_ a: Practice, _ b: Practice, _ keyB: String) -> Bool {
         let keyA = GermanCollation.key(a.title)

@@ -2,69 +2,46 @@
 extension Resolver {
     /// Root-relative URLs of every body's `@/` links; a link to nothing is a problem on its line.
     func resolveLinks(problems: inout Problems) -> [String: [String]] {
-        let folders = entryFolders
         var linkTargets: [String: [String]] = [:]
         for origin in content.origins {
-            // A body refused before cmark-gfm (BodyLimits) is reported here, on its file.
-            if let refusal = bodies[origin.file]?.refusal {
-                problems.add(origin.file, line: refusal.line, refusal.message, hint: refusal.hint)
-            }
-            guard let body = bodies[origin.file], !body.links.isEmpty else { continue }
-            linkTargets[origin.file] = body.links.map { link in
-                switch target(of: link, folders: folders) {
-                case .success(let url): return url
-                case .failure(let problem):
-                    problems.add(origin.file, line: link.line, "the link \(link.written) \(problem.message)", hint: problem.hint)
-                    return ""
-                }
-            }
+            linkTargets[origin.file] = links(of: origin, problems: &problems)
         }
         return linkTargets
     }
 
-    /// `site` (resolved from this content with other bodies) with the bodies of `files` now
-    /// `bodies`' (`praxis serve` after edits below the front matter). Nil when a full resolve
-    /// must run instead: a changed body has a problem (reported by `resolve` in its place and
-    /// order), or its headings changed (links to them from other bodies are checked again).
-    func relinked(_ site: Site, files: [String]) -> Site? {
-        let folders = entryFolders
-        var site = site
-        for file in files {
-            guard let body = bodies[file], body.refusal == nil,
-                  site.bodies[file]?.headings.map(\.id) == body.headings.map(\.id) else { return nil }
-            var targets: [String] = []
-            for link in body.links {
-                guard case .success(let url) = target(of: link, folders: folders) else { return nil }
-                targets.append(url)
-            }
-            site.bodies[file] = body
-            site.linkTargets[file] = body.links.isEmpty ? nil : targets
+    /// The targets of the `@/` links of one entry's body, nil when it has none.
+    func links(of origin: EntryOrigin, problems: inout Problems) -> [String]? {
+        // A body refused before cmark-gfm (BodyLimits) is reported here, on its file.
+        if let refusal = bodies[origin.file]?.refusal {
+            problems.add(origin.file, line: refusal.line, refusal.message, hint: refusal.hint)
         }
-        return site
+        guard let body = bodies[origin.file], !body.links.isEmpty else { return nil }
+        return body.links.map { link in
+            switch target(of: link, folders: Self.entryFolders) {
+            case .success(let url): return url
+            case .failure(let problem):
+                problems.add(origin.file, line: link.line, "the link \(link.written) \(problem.message)", hint: problem.hint)
+                return ""
+            }
+        }
     }
 
     /// A folder whose entries a link names as `@/<folder>/<id>.md`.
-    private struct EntryFolder {
+    private struct EntryFolder: Sendable {
         var kind: EntryKind
         var noun: String
         var sourceFolder: String
-        /// Entry id -> its file, for the entry's headings.
-        var files: [String: String]
-        var url: (String) -> String
+        var url: @Sendable (String) -> String
     }
 
-    private var entryFolders: [String: EntryFolder] {
+    private static let entryFolders: [String: EntryFolder] = {
         [
-            "practices": EntryFolder(kind: .practice, noun: "practice", sourceFolder: "content/practices",
-                                     files: lookups.practices.mapValues(\.origin.file), url: SitePaths.practice),
-            "partners": EntryFolder(kind: .partner, noun: "partner", sourceFolder: "content/partners",
-                                    files: lookups.partners.mapValues(\.origin.file), url: SitePaths.partner),
-            "pages": EntryFolder(kind: .page, noun: "page", sourceFolder: "content/pages",
-                                 files: lookups.pages.mapValues(\.origin.file), url: SitePaths.page),
-            "seeds": EntryFolder(kind: .source, noun: "source", sourceFolder: "seeds",
-                                 files: lookups.sources.mapValues(\.origin.file), url: SitePaths.source),
+            "practices": EntryFolder(kind: .practice, noun: "practice", sourceFolder: "content/practices", url: SitePaths.practice),
+            "partners": EntryFolder(kind: .partner, noun: "partner", sourceFolder: "content/partners", url: SitePaths.partner),
+            "pages": EntryFolder(kind: .page, noun: "page", sourceFolder: "content/pages", url: SitePaths.page),
+            "seeds": EntryFolder(kind: .source, noun: "source", sourceFolder: "seeds", url: SitePaths.source),
         ]
-    }
+    }()
 
     /// The hint for a link Praxis does not understand: every form it does.
     private static let linkForms = "Write links to entries as @/practices/<id>.md, @/partners/<id>.md, @/workshops/<id>/index.md, @/workshops/<id>/day-<n>.md, @/pages/<id>.md, @/seeds/<id>.md or @/static/<file>, optionally with #anchor; to files Praxis generates as "
@@ -87,34 +64,34 @@ extension Resolver {
             return .success(LinkURL(segments: [name], isFolder: false, fragment: Self.fileFragment(link.anchor)).text)
         case ("static", _) where parts.count >= 2:
             let path = parts.dropFirst().joined(separator: "/")
-            guard lookups.staticFiles.contains(path) else { return fail("points to a file that is not in content/static/.", "Check the path below content/static/.") }
+            guard lookups.hasStaticFile(path) else { return fail("points to a file that is not in content/static/.", "Check the path below content/static/.") }
             return .success(LinkURL(segments: Array(parts.dropFirst()), isFolder: false, fragment: Self.fileFragment(link.anchor)).text)
         case (let name?, 2) where folders[name] != nil && parts[1].hasSuffix(".md"):
             let folder = folders[name]!
             let id = String(parts[1].dropLast(3))
-            guard let entryFile = folder.files[id] else {
+            guard let entryFile = lookups.file(of: folder.kind, id) else {
                 if lookups.hasUnparsedFile(folder.kind, id) { return .success("") }
                 return fail("points to a \(folder.noun) that does not exist.",
-                            lookups.hint(id, known: folder.files.keys, folder: folder.sourceFolder))
+                            lookups.hint(id, known: lookups.ids(of: folder.kind), folder: folder.sourceFolder))
             }
-            if folder.kind == .practice, !lookups.publishedIDs.contains(id) {
+            if folder.kind == .practice, !lookups.isPublished(id) {
                 return fail("points to a draft, which is not published.", "Publish it (remove draft: true) or remove the link.")
             }
             url = folder.url(id)
             file = entryFile
         case ("workshops", 3) where parts[2].hasSuffix(".md"):
             let id = parts[1]
-            guard let workshop = lookups.workshops[id] else {
+            guard let workshop = lookups.workshop(id) else {
                 if lookups.hasUnparsedFile(.workshop, id) { return .success("") }
-                return fail("points to a workshop that does not exist.", lookups.hint(id, known: lookups.workshops.keys, folder: "content/workshops"))
+                return fail("points to a workshop that does not exist.", lookups.hint(id, known: lookups.ids(of: .workshop), folder: "content/workshops"))
             }
             if parts[2] == "index.md" {
                 url = SitePaths.workshop(id)
                 file = workshop.origin.file
             } else {
                 let dayID = String(parts[2].dropLast(3))
-                guard let day = content.days[id]?.first(where: { $0.id == dayID }) else {
-                    if lookups.dayFileIDs[id]?.contains(dayID) == true { return .success("") }
+                guard let day = lookups.day(id, dayID) else {
+                    if lookups.dayFiles(of: id).contains(dayID) { return .success("") }
                     return fail("points to a workshop day that does not exist.", "The days of \(id) are: \((content.days[id] ?? []).map { $0.id + ".md" }.joined(separator: ", ")).")
                 }
                 url = SitePaths.day(id, dayID)

@@ -1,16 +1,16 @@
 /// The checks of references written in front matter: partners, sources, practices, files.
 extension Resolver {
     func checkPartners(_ ids: [String], origin: EntryOrigin, problems: inout Problems) {
-        for (index, id) in ids.enumerated() where lookups.partners[id] == nil && !lookups.hasUnparsedFile(.partner, id) {
+        for (index, id) in ids.enumerated() where lookups.partner(id) == nil && !lookups.hasUnparsedFile(.partner, id) {
             problems.add(origin.file, line: origin.lines.line("partners[\(index + 1)]"), key: "partners", "\"\(id)\" is not a partner.",
-                         hint: lookups.hint(id, known: lookups.partners.keys, folder: "content/partners"))
+                         hint: lookups.hint(id, known: lookups.ids(of: .partner), folder: "content/partners"))
         }
     }
 
     func checkSources(_ ids: [String], origin: EntryOrigin, problems: inout Problems) {
-        for (index, id) in ids.enumerated() where lookups.sources[id] == nil && !lookups.hasUnparsedFile(.source, id) {
+        for (index, id) in ids.enumerated() where lookups.source(id) == nil && !lookups.hasUnparsedFile(.source, id) {
             problems.add(origin.file, line: origin.lines.line("sources[\(index + 1)]"), key: "sources",
-                         "\"\(id)\" is not in the source register.", hint: lookups.hint(id, known: lookups.sources.keys, folder: "seeds"))
+                         "\"\(id)\" is not in the source register.", hint: lookups.hint(id, known: lookups.ids(of: .source), folder: "seeds"))
         }
     }
 
@@ -22,8 +22,8 @@ extension Resolver {
     }
 
     func checkFile(_ file: String?, key: String, origin: EntryOrigin, problems: inout Problems) {
-        guard let file, !file.isEmpty, !lookups.staticFiles.contains(file) else { return }
-        let nearest = Suggestion.nearest(to: file, in: Array(lookups.staticFiles))
+        guard let file, !file.isEmpty, !lookups.hasStaticFile(file) else { return }
+        let nearest = Suggestion.nearest(to: file, in: lookups.staticFileList)
         problems.add(origin.file, line: origin.lines.line(key), key: key, "\"\(file)\" is not a file in content/static/.",
                      hint: (nearest.map { "Did you mean \($0)? " } ?? "") + "Write the path below content/static/, e.g. workshops/handout.pdf.")
     }
@@ -31,14 +31,14 @@ extension Resolver {
     /// A reference to a practice must exist; true when it is published (a draft is left out
     /// quietly unless drafts are built).
     func practiceReference(_ id: String, key: String, origin: EntryOrigin, problems: inout Problems) -> Bool {
-        guard lookups.practices[id] != nil else {
+        guard lookups.practice(id) != nil else {
             if !lookups.hasUnparsedFile(.practice, id) {
                 problems.add(origin.file, line: origin.lines.line(key), key: String(key.prefix { $0 != "[" }),
-                             "\"\(id)\" is not a practice.", hint: lookups.hint(id, known: lookups.practices.keys, folder: "content/practices"))
+                             "\"\(id)\" is not a practice.", hint: lookups.hint(id, known: lookups.ids(of: .practice), folder: "content/practices"))
             }
             return false
         }
-        return lookups.publishedIDs.contains(id)
+        return lookups.isPublished(id)
     }
 
     /// `translations`: each names a practice written in that language, a language of the site.
@@ -46,10 +46,10 @@ extension Resolver {
         for translation in practice.translations {
             let key = "translations.\(translation.lang)"
             let line = practice.origin.lines.line(key)
-            guard let other = lookups.practices[translation.id] else {
+            guard let other = lookups.practice(translation.id) else {
                 if !lookups.hasUnparsedFile(.practice, translation.id) {
                     problems.add(practice.origin.file, line: line, key: key, "\"\(translation.id)\" is not a practice.",
-                                 hint: lookups.hint(translation.id, known: lookups.practices.keys, folder: "content/practices"))
+                                 hint: lookups.hint(translation.id, known: lookups.ids(of: .practice), folder: "content/practices"))
                 }
                 continue
             }
