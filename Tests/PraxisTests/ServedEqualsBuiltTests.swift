@@ -146,11 +146,12 @@ final class ServedEqualsBuiltTests: XCTestCase {
         var outcome = await live.update(.all)
         try await assertSame(outcome, options, log: ["first build"])
         var editor = try KeyEditor(root: root, seed: seed)
-        var broken = 0, good = 0
+        var broken = 0, good = 0, patched = 0
         for _ in 1...steps {
             let touched = try editor.step()
             outcome = await live.update(SourceChanges(paths: touched))
             try await assertSame(outcome, options, log: editor.log)
+            if outcome.patched { patched += 1 }
             if outcome.failure == nil {
                 good += 1
             } else {
@@ -158,11 +159,14 @@ final class ServedEqualsBuiltTests: XCTestCase {
                 broken += 1
                 outcome = await live.update(SourceChanges(paths: try editor.undo()))
                 try await assertSame(outcome, options, log: editor.log)
+                if outcome.patched { patched += 1 }
             }
         }
-        // Both kinds of state must have come up, or the comparison proved little.
+        // Both kinds of state must have come up, or the comparison proved little; and the
+        // patched resolve (Resolver+Patch) must have made some of the good ones.
         XCTAssertGreaterThan(good, steps / 4, "too few good states")
         XCTAssertGreaterThan(broken, 0, "no broken state")
+        XCTAssertGreaterThan(patched, steps / 8, "too few states made by the patched resolve")
     }
 
     /// The served state equals a fresh build of the sources: every file, or the same problems.

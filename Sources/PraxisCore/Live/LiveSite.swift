@@ -39,6 +39,8 @@ public actor LiveSite {
         public var changed: Bool
         /// Stage name and seconds.
         public var timings: [(stage: String, seconds: Double)]
+        /// Whether the resolve of the last model was patched (Resolver+Patch) rather than made again.
+        public var patched = false
     }
 
     /// Reads `changes` (`SourceChanges.all` the first time) and makes the new model. Updates
@@ -62,26 +64,26 @@ public actor LiveSite {
             clock.lap("markdown")
             let model: SiteModel
             var samePages: SiteMap?
+            var patched = false
             if !sourcesChanged, let last = state.model, let theme = state.theme!.theme, state.theme!.problems.isEmpty {
                 // Only the theme changed: the resolved catalogue and its pages stay, rendered
                 // through the new theme.
                 model = last.rethemed(theme)
                 samePages = current?.map
                 clock.lap("facets")
-            } else if let delta, let last = state.model, let resolved = state.resolved,
-                      let (site, next) = Resolver.patched(last.site, state: resolved, content: content, bodies: bodies, delta: delta,
-                                                          includeDrafts: options.includeDrafts) {
+            } else if let delta, let last = state.model, var resolved = state.resolved.take(),
+                      let site = Resolver.patched(last.site, state: &resolved, content: content, bodies: bodies, delta: delta,
+                                                  includeDrafts: options.includeDrafts) {
                 // A few entry files edited, added or removed, without a problem: the last
-                // resolve patched, then the last facets.
+                // resolve patched (in place), then the last facets.
                 state.model = nil
-                state.resolved = nil
                 clock.lap("resolve")
                 let changed = Set((delta.before + delta.after).compactMap { entry -> String? in
                     if case .practice(let practice) = entry { return practice.id } else { return nil }
                 })
                 model = try await last.patched(site, changed: changed, staticSizes: content.staticSizes)
-                state.resolved = next
-                clock.lap("facets")
+                state.resolved = resolved
+                patched = true
             } else {
                 state.model = nil
                 state.resolved = nil
@@ -97,7 +99,7 @@ public actor LiveSite {
             clock.lap("site map")
             let changed = current == nil || sourcesChanged || themeChanged
             if changed { current = ServedSite(map, build: (current?.build ?? 0) + 1) }
-            return Outcome(site: current, failure: nil, changed: changed, timings: clock.laps)
+            return Outcome(site: current, failure: nil, changed: changed, timings: clock.laps, patched: patched)
         } catch let failure as BuildFailure {
             // The next model cannot be patched from the last: files read by this update are not
             // those the next one reads.

@@ -10,7 +10,7 @@ struct SiteMap: Sendable {
     /// Every page, in the order the build lists them.
     let jobs: [Renderer.Job]
     /// Page path (below the output) -> its job.
-    let pageIndex: [String: Renderer.Job]
+    let pageIndex: PageIndex
     /// Static files of content/static/, by their path in the output.
     let copies: [(from: URL, to: String)]
 
@@ -20,7 +20,7 @@ struct SiteMap: Sendable {
     init(_ model: SiteModel, siteRoot: URL, samePages: SiteMap? = nil, previous: SiteMap? = nil) throws {
         self.model = model
         renderer = model.renderer
-        let index: [String: Renderer.Job]
+        let index: PageIndex
         if let samePages {
             jobs = samePages.jobs
             index = samePages.pageIndex
@@ -33,7 +33,7 @@ struct SiteMap: Sendable {
             var paths: [String: Renderer.Job] = [:]
             paths.reserveCapacity(jobs.count)
             for job in jobs { paths[Self.path(of: job, facets: facets)] = job }
-            index = paths
+            index = PageIndex(paths)
         }
         pageIndex = index
         let theme = model.theme
@@ -46,7 +46,7 @@ struct SiteMap: Sendable {
     /// The index of `jobs` made from that of `previous`: the jobs both lists begin and end
     /// with are the same pages at the same paths (a job's path is a function of the job and of
     /// the facets' value ids, compared too); only the paths of the jobs between are made again.
-    private static func index(_ jobs: [Renderer.Job], facets: [Facet], from previous: SiteMap) -> [String: Renderer.Job] {
+    private static func index(_ jobs: [Renderer.Job], facets: [Facet], from previous: SiteMap) -> PageIndex {
         let old = previous.jobs, oldFacets = previous.model.facets
         func same(_ a: Int, _ b: Int) -> Bool { Self.same(old[a], oldFacets, jobs[b], facets) }
         var start = 0
@@ -57,8 +57,8 @@ struct SiteMap: Sendable {
             newEnd -= 1
         }
         var index = previous.pageIndex
-        for job in old[start..<oldEnd] { index[path(of: job, facets: oldFacets)] = nil }
-        for job in jobs[start..<newEnd] { index[path(of: job, facets: facets)] = job }
+        for job in old[start..<oldEnd] { index.set(path(of: job, facets: oldFacets), nil) }
+        for job in jobs[start..<newEnd] { index.set(path(of: job, facets: facets), job) }
         return index
     }
 
@@ -123,5 +123,31 @@ struct SiteMap: Sendable {
     func feeds() -> [OutputFile] {
         [AtomFeed.make(model.site), Sitemap.make(model.site, paths: pagePaths), Sitemap.robots(model.site)]
             + model.theme.assets.map { OutputFile(path: "assets/" + $0.path, data: $0.data) }
+    }
+}
+
+/// Page path -> its job. `praxis serve` makes a map after every edit: the table of every page is
+/// shared with the maps before, and only what changed since is kept beside it (made one table
+/// again once that grows), so that a new map does not copy thousands of paths.
+struct PageIndex: Sendable {
+    private var base: [String: Renderer.Job]
+    /// Path -> its job now, or nil when it has none now.
+    private var changes: [String: Renderer.Job?] = [:]
+
+    init(_ base: [String: Renderer.Job]) {
+        self.base = base
+    }
+
+    subscript(path: String) -> Renderer.Job? {
+        if let change = changes[path] { return change }
+        return base[path]
+    }
+
+    mutating func set(_ path: String, _ job: Renderer.Job?) {
+        changes[path] = .some(job)
+        if changes.count > 4096 {
+            for (path, job) in changes { base[path] = job }
+            changes = [:]
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 
 /// The catalogue as every output is made from it: stages resolve and facets done, the theme
 /// loaded, nothing rendered yet. `praxis build` renders all of it; `praxis serve` keeps the
@@ -13,6 +14,19 @@ struct SiteModel: Sendable {
     /// The interface strings of the site's language.
     let strings: [String: String]
     let staticSizes: [String: Int]
+    /// The theme's templates with `strings` written in (Theme+InlinedStrings): parsed once per
+    /// theme and strings, not once per model (`praxis serve` makes a model after every edit).
+    let library: MustacheLibrary
+
+    init(site: Site, facetSet: FacetSet, theme: Theme, strings: [String: String], staticSizes: [String: Int],
+         library: MustacheLibrary? = nil) {
+        self.site = site
+        self.facetSet = facetSet
+        self.theme = theme
+        self.strings = strings
+        self.staticSizes = staticSizes
+        self.library = library ?? theme.library(inlining: strings)
+    }
 
     /// Stages resolve and facets over what parse and markdown made. The theme's problems are
     /// reported with the entries' (resolve reports them all at once).
@@ -54,7 +68,7 @@ struct SiteModel: Sendable {
         } else {
             facets = try await FacetBuilder.build(site, labels: labels)
         }
-        return SiteModel(site: site, facetSet: facets, theme: theme, strings: strings, staticSizes: staticSizes)
+        return SiteModel(site: site, facetSet: facets, theme: theme, strings: strings, staticSizes: staticSizes, library: library)
     }
 
     /// The same catalogue through another theme (`praxis serve` after a template, asset or

@@ -33,7 +33,7 @@ struct Renderer: Sendable {
         self.model = model
         format = Format(strings: model.strings)
         navEntries = Self.navEntries(site: model.site, facets: model.facets, strings: model.strings)
-        library = model.theme.library(inlining: model.strings)
+        library = model.library
         hasSiteHeader = library.getTemplate(named: "site-header") != nil
         hasPracticeCard = library.getTemplate(named: "practice-card") != nil
         cardsShareRoots = hasPracticeCard && CardRoot.isPrintedAsIs(model.theme.templateTexts["practice-card"] ?? CardRoot.marker)

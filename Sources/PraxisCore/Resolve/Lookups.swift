@@ -38,37 +38,34 @@ struct Lookups: Sendable {
     }
 
     /// `praxis serve`: these tables with the entries `before` (as they were) replaced by `after`
-    /// (as `content` has them now), noting into a new `log`. Only the practices are patched one
-    /// by one; a table of another kind that changed is made again from `content` (a few hundred).
-    func patched(_ content: ParsedContent, before: [ParseStage.Parsed], after: [ParseStage.Parsed], log: ReadLog) -> Lookups {
-        var lookups = self
+    /// (as `content` has them now), noting into `log` from now on. Only the practices are patched
+    /// one by one; a table of another kind that changed is made again from `content` (a few hundred).
+    mutating func patch(_ content: ParsedContent, before: [ParseStage.Parsed], after: [ParseStage.Parsed], log: ReadLog) {
         var kinds = Set<EntryKind>()
         for entry in before {
             if case .practice(let practice) = entry {
-                lookups.practices[practice.id] = nil
-                lookups.publishedIDs.remove(practice.id)
+                practices[practice.id] = nil
+                publishedIDs.remove(practice.id)
             } else {
                 kinds.insert(entry.ref.kind)
             }
         }
         for entry in after {
             if case .practice(let practice) = entry {
-                lookups.practices[practice.id] = practice
-                if includeDrafts || !practice.draft { lookups.publishedIDs.insert(practice.id) }
+                practices[practice.id] = practice
+                if includeDrafts || !practice.draft { publishedIDs.insert(practice.id) }
             } else {
                 kinds.insert(entry.ref.kind)
             }
         }
-        if kinds.contains(.partner) { lookups.partners = Self.table(content.partners, \.id) }
-        if kinds.contains(.source) { lookups.sources = Self.table(content.sources, \.id) }
-        if kinds.contains(.workshop) { lookups.workshops = Self.table(content.workshops, \.id) }
-        if kinds.contains(.day) { lookups.days = content.days }
-        if kinds.contains(.page) { lookups.pages = Self.table(content.pages, \.id) }
-        lookups.staticFiles = staticFiles
-        lookups.fileIDs = content.fileIDs
-        lookups.dayFileIDs = content.dayFileIDs
-        lookups.log = log
-        return lookups
+        if kinds.contains(.partner) { partners = Self.table(content.partners, \.id) }
+        if kinds.contains(.source) { sources = Self.table(content.sources, \.id) }
+        if kinds.contains(.workshop) { workshops = Self.table(content.workshops, \.id) }
+        if kinds.contains(.day) { days = content.days }
+        if kinds.contains(.page) { pages = Self.table(content.pages, \.id) }
+        fileIDs = content.fileIDs
+        dayFileIDs = content.dayFileIDs
+        self.log = log
     }
 
     // MARK: Reads, each noted

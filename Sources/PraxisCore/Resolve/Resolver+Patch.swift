@@ -28,12 +28,14 @@ extension Resolver {
     }
 
     /// `site` (resolved by the last update, which left `state`) made the site of `content`, in
-    /// which `delta` changed; nil when only the whole resolve can tell (a problem).
-    static func patched(_ site: Site, state: ResolveState, content: ParsedContent, bodies: [String: RenderedMarkdown],
-                        delta: SourceState.Delta, includeDrafts: Bool) -> (site: Site, state: ResolveState)? {
+    /// which `delta` changed, and `state` made that of the new site (changed in place: it is
+    /// large). Nil when only the whole resolve can tell (a problem); `state` is then of no use.
+    static func patched(_ site: Site, state: inout ResolveState, content: ParsedContent, bodies: [String: RenderedMarkdown],
+                        delta: SourceState.Delta, includeDrafts: Bool) -> Site? {
         guard content.problems.isEmpty else { return nil }
         let log = ReadLog()
-        let lookups = state.lookups.patched(content, before: delta.before, after: delta.after, log: log)
+        state.lookups.patch(content, before: delta.before, after: delta.after, log: log)
+        let lookups = state.lookups
         let resolver = Resolver(content: content, bodies: bodies, includeDrafts: includeDrafts, lookups: lookups)
 
         // The entries to check again: those changed, and those that read a changed id.
@@ -64,7 +66,6 @@ extension Resolver {
         guard problems.isEmpty else { return nil }
 
         // The contributions and who read what.
-        var state = state
         var touched = Set<LinkKey>()
         for file in files.union(delta.removed) {
             guard let old = state.contributions[file] else { continue }
@@ -80,7 +81,6 @@ extension Resolver {
             touched.formUnion(part.rows.map(\.key))
             state.contributions[file] = part
         }
-        state.lookups = lookups
 
         // The published practices: the old versions of those changed taken out, the new put in.
         var site = site
@@ -151,7 +151,7 @@ extension Resolver {
             site.sources = GermanCollation.sorted(content.sources, by: \.title)
             site.sourceByID = lookups.sourceTable
         }
-        return (site, state)
+        return site
     }
 }
 

@@ -80,12 +80,16 @@ struct KeyEditor {
             try write(strings, changed.joined(separator: "\n"))
             (touched, done) = ([strings], "strings line \(index + 1)")
         } else if roll < 14 {
-            let source = random.pick(all.filter { $0.0 == .practice }).1
-            let path = "content/practices/neu-\(counter).md"
+            // Mostly practices; partners and sources too (serve puts each in its place).
+            let kind = random.pick([EntryKind.practice, .practice, .practice, .partner, .source])
+            let source = random.pick(all.filter { $0.0 == kind }).1
+            let path = (source as NSString).deletingLastPathComponent + "/neu-\(counter).md"
+            keep(path)
             try write(path, try read(source))
             (touched, done) = ([path], "add \(path) as a copy of \(source)")
         } else if roll < 18 {
-            let path = random.pick(all.filter { $0.0 == .practice }).1
+            let kind = random.pick([EntryKind.practice, .practice, .practice, .partner, .source])
+            let path = random.pick(all.filter { $0.0 == kind }).1
             keep(path)
             try FileManager.default.removeItem(at: root.appending(path: path))
             (touched, done) = ([path], "delete \(path)")
