@@ -84,6 +84,7 @@ public actor LiveSite {
                 model = try await last.patched(site, changed: changed, staticSizes: content.staticSizes)
                 state.resolved = resolved
                 patched = true
+                clock.lap("facets")
             } else {
                 state.model = nil
                 state.resolved = nil

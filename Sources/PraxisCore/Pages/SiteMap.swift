@@ -43,22 +43,42 @@ struct SiteMap: Sendable {
         })
     }
 
-    /// The index of `jobs` made from that of `previous`: the jobs both lists begin and end
-    /// with are the same pages at the same paths (a job's path is a function of the job and of
-    /// the facets' value ids, compared too); only the paths of the jobs between are made again.
+    /// The index of `jobs` made from that of `previous`. Both lists are walked side by side:
+    /// where they hold the same job it is the same page at the same path (a job's path is a
+    /// function of the job and of the facets' value ids, compared too); where they differ, a
+    /// few jobs taken out or put in are looked for ahead, and only the paths of the jobs that
+    /// are in one list alone are made. A page moved in the list (a new title) is one of each.
     private static func index(_ jobs: [Renderer.Job], facets: [Facet], from previous: SiteMap) -> PageIndex {
         let old = previous.jobs, oldFacets = previous.model.facets
         func same(_ a: Int, _ b: Int) -> Bool { Self.same(old[a], oldFacets, jobs[b], facets) }
-        var start = 0
-        while start < old.count, start < jobs.count, same(start, start) { start += 1 }
-        var oldEnd = old.count, newEnd = jobs.count
-        while oldEnd > start, newEnd > start, same(oldEnd - 1, newEnd - 1) {
-            oldEnd -= 1
-            newEnd -= 1
+        let lookAhead = 16
+        var gone: [Int] = [], come: [Int] = []
+        var i = 0, j = 0
+        walk: while i < old.count || j < jobs.count {
+            if i < old.count, j < jobs.count, same(i, j) {
+                i += 1
+                j += 1
+                continue
+            }
+            for step in 1...lookAhead {
+                if i + step < old.count, j < jobs.count, same(i + step, j) {
+                    gone += i..<(i + step)
+                    i += step
+                    continue walk
+                }
+                if j + step < jobs.count, i < old.count, same(i, j + step) {
+                    come += j..<(j + step)
+                    j += step
+                    continue walk
+                }
+            }
+            if i < old.count { gone.append(i); i += 1 }
+            if j < jobs.count { come.append(j); j += 1 }
         }
         var index = previous.pageIndex
-        for job in old[start..<oldEnd] { index.set(path(of: job, facets: oldFacets), nil) }
-        for job in jobs[start..<newEnd] { index.set(path(of: job, facets: facets), job) }
+        // Taken out first: a page that moved is in both.
+        for position in gone { index.set(path(of: old[position], facets: oldFacets), nil) }
+        for position in come { index.set(path(of: jobs[position], facets: facets), jobs[position]) }
         return index
     }
 
@@ -141,6 +161,15 @@ struct PageIndex: Sendable {
     subscript(path: String) -> Renderer.Job? {
         if let change = changes[path] { return change }
         return base[path]
+    }
+
+    /// Every path that has a page.
+    var paths: Set<String> {
+        var paths = Set(base.keys)
+        for (path, job) in changes {
+            if job == nil { paths.remove(path) } else { paths.insert(path) }
+        }
+        return paths
     }
 
     mutating func set(_ path: String, _ job: Renderer.Job?) {

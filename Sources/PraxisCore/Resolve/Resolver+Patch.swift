@@ -62,7 +62,10 @@ extension Resolver {
             guard problems.isEmpty else { return nil }
             parts[file] = part
         }
-        resolver.checkURLSpace(problems: &problems)
+        let practices = delta.after.compactMap { entry -> Practice? in
+            if case .practice(let practice) = entry { return practice } else { return nil }
+        }
+        resolver.checkURLSpace(practices: practices, problems: &problems)
         guard problems.isEmpty else { return nil }
 
         // The contributions and who read what.

@@ -65,8 +65,9 @@ extension Resolver {
     }
 
     /// Pages, facets and generated pages share one URL space; a page that would take the URL of
-    /// another page is an error.
-    func checkURLSpace(problems: inout Problems) {
+    /// another page is an error. `practices`: those to check (`praxis serve`: the changed ones;
+    /// the others were checked before); all of them when nil.
+    func checkURLSpace(practices: [Practice]? = nil, problems: inout Problems) {
         var claimed: [String: String] = [:]
         for reserved in SitePaths.reserved(facets: content.config.facets.map(\.name)) {
             claimed[reserved] = "Praxis itself"
@@ -83,7 +84,7 @@ extension Resolver {
         // Page n of the list of practices is /practices/page/<n>/: a practice with the id
         // `page` would own the folder those pages live in. Drafts too: the id is refused while
         // it is written, not on the day the practice is published.
-        for practice in content.practices where practice.id == SitePaths.pageSegment {
+        for practice in practices ?? content.practices where practice.id == SitePaths.pageSegment {
             problems.add(practice.origin.file, line: nil,
                          "would be published at /\(SitePaths.practice(practice.id)), the folder of the further pages of /\(SitePaths.practices) (/\(SitePaths.paged(SitePaths.practices, 2)), ...).",
                          hint: "Rename the file: the id \(SitePaths.pageSegment) is reserved for page numbers.")
