@@ -119,9 +119,12 @@ struct FacetGrouping: Sendable {
         return Facet(name: name, label: label, kind: kind, values: sorted)
     }
 
-    /// Equal when they group every practice the same way: the label is not compared.
+    /// Equal when they group every practice the same way: neither the facet's label nor those
+    /// of `including` are compared (`facet(_:)` gives each value of `including` its label there,
+    /// whatever label the tally holds), only its ids in their order.
     func groupsAlike(_ other: FacetGrouping) -> Bool {
-        name == other.name && kind == other.kind && including == other.including && language == other.language
+        name == other.name && kind == other.kind && language == other.language
+            && including.count == other.including.count && zip(including, other.including).allSatisfy { $0.id == $1.id }
     }
 }
 

@@ -1,5 +1,5 @@
 /// One row of a table of links both ways, as one entry's checks give it (`Contribution`).
-enum LinkRow: Sendable {
+enum LinkRow: Sendable, Equatable {
     case practiceOfPartner(partner: String, practice: String)
     case workshopOfPartner(partner: String, workshop: String)
     /// `related` made symmetric: a practice gives a row for each side.
@@ -8,9 +8,19 @@ enum LinkRow: Sendable {
     case citation(source: String, url: String, title: String, by: Citer)
 
     /// Who cites: a practice, or the workshop at this place of `content.workshops`.
-    enum Citer: Sendable {
+    enum Citer: Sendable, Equatable {
         case practice(String)
         case workshop(Int)
+    }
+
+    /// The practice whose place in the order of the practices places the row in its list.
+    var placedBy: String? {
+        switch self {
+        case .practiceOfPartner(_, let practice): practice
+        case .related(_, let id): id
+        case .citation(_, _, _, .practice(let id)): id
+        case .workshopOfPartner, .dayOfPractice, .citation: nil
+        }
     }
 
     /// The list the row is in: its table and the id the table is looked up by.

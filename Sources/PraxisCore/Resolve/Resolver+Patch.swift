@@ -68,21 +68,30 @@ extension Resolver {
         resolver.checkURLSpace(practices: practices, problems: &problems)
         guard problems.isEmpty else { return nil }
 
-        // The contributions and who read what.
+        // The contributions and who read what. A list is made again when a row of it came or
+        // went, or when it holds a row of a changed entry or one placed by a changed practice
+        // (whose place in the order may differ).
         var touched = Set<LinkKey>()
+        let changedFiles = delta.edited.union(delta.added).union(delta.removed)
+        let changedPractices = Set((delta.before + delta.after).compactMap { entry -> String? in
+            if case .practice(let practice) = entry { return practice.id } else { return nil }
+        })
         for file in files.union(delta.removed) {
-            guard let old = state.contributions[file] else { continue }
-            for ref in old.reads {
+            let old = state.contributions[file]
+            for ref in old?.reads ?? [] {
                 state.readers[ref]?.remove(file)
                 if state.readers[ref]?.isEmpty == true { state.readers[ref] = nil }
             }
-            touched.formUnion(old.rows.map(\.key))
-            state.contributions[file] = nil
+            let new = parts[file]
+            if changedFiles.contains(file) || old?.rows != new?.rows
+                || (new?.rows ?? []).contains(where: { $0.placedBy.map(changedPractices.contains) == true }) {
+                touched.formUnion((old?.rows ?? []).map(\.key))
+                touched.formUnion((new?.rows ?? []).map(\.key))
+            }
+            state.contributions[file] = new
         }
         for (file, part) in parts {
             for ref in part.reads { state.readers[ref, default: []].insert(file) }
-            touched.formUnion(part.rows.map(\.key))
-            state.contributions[file] = part
         }
 
         // The published practices: the old versions of those changed taken out, the new put in.
