@@ -24,9 +24,6 @@ struct SourceState {
     /// What the last update returned, for one that touches no source file (a theme edit).
     private var last: ParsedContent?
 
-    /// Entry files of the last update in which only the text below the front matter changed
-    /// (their entries are otherwise the same); nil when anything else changed.
-    private(set) var bodyEdits: [String]?
     /// Entry files parsed again by the last update (every file when all were).
     private(set) var reread: Set<String> = []
     /// What the last update changed, when it was no more than entry files edited, added or
@@ -49,9 +46,6 @@ struct SourceState {
     struct ParsedFile {
         var entry: ParseStage.Parsed?
         var problems: Problems
-        /// The file's text above its body (front matter and delimiters), to tell an edit of the
-        /// body alone; nil when it could not be told.
-        var header: String?
     }
 
     init(root: URL) {
@@ -64,14 +58,12 @@ struct SourceState {
     /// whether any file was read again or the tree changed.
     mutating func update(_ changes: SourceChanges, baseURL: String?) async throws -> (ParsedContent, changed: Bool) {
         if let last, !changes.everything, stale.isEmpty, changes.paths.allSatisfy({ Self.isIgnored($0) || Self.isTheme($0) }) {
-            bodyEdits = nil
             reread = []
             delta = nil
             return (last, false)
         }
         let previous = last
         last = nil
-        bodyEdits = nil
         reread = []
         delta = nil
         var structural = false
@@ -158,14 +150,7 @@ struct SourceState {
         let parser = EntryParser(site: config)
         let reread = await Self.parse(toParse, parser: parser, root: root)
         self.reread = Set(reread.map(\.0))
-        var bodiesOnly = !structural && !reread.isEmpty
-        for (path, file) in reread {
-            let before = parsed[path]
-            bodiesOnly = bodiesOnly && before?.entry != nil && file.entry != nil && before!.problems.isEmpty && file.problems.isEmpty
-                && before!.header != nil && before!.header == file.header
-            parsed[path] = file
-        }
-        if bodiesOnly { bodyEdits = reread.compactMap { $0.1.entry?.origin.file } }
+        for (path, file) in reread { parsed[path] = file }
         stale = []
         if parsed.count > jobs.count {
             let current = Set(jobs.map(\.file.path))
@@ -199,12 +184,10 @@ struct SourceState {
         let results = await Self.parse(toParse, parser: parser, root: root)
         var content = previous
         content.config = config
-        var bodiesOnly = added.isEmpty && removed.isEmpty && !results.isEmpty
         for (path, file) in results {
             guard let entry = file.entry, file.problems.isEmpty else { return nil }
             if let before = parsed[path] {
                 guard let old = before.entry, before.problems.isEmpty, content.replace(old, with: entry) else { return nil }
-                bodiesOnly = bodiesOnly && before.header != nil && before.header == file.header
             } else {
                 guard content.insert(entry) else { return nil }
             }
@@ -221,7 +204,6 @@ struct SourceState {
         if !added.isEmpty || !removed.isEmpty { jobs = [] }
         stale = []
         reread = Set(results.map(\.0))
-        if bodiesOnly { bodyEdits = results.map(\.0) }
         delta = Delta(edited: edited, added: added, removed: removed, before: before, after: results.compactMap(\.1.entry))
         last = content
         return (content, !results.isEmpty || !removed.isEmpty)
@@ -275,17 +257,8 @@ struct SourceState {
         await Parallel.map(jobs, minimumChunk: 64) { job in
             var problems = Problems()
             let entry = ParseStage.parse(job, parser: parser, problems: &problems)
-            return (job.file.path, ParsedFile(entry: entry, problems: problems, header: entry.flatMap { header(of: job.file, body: $0.origin.body, root: root) }))
+            return (job.file.path, ParsedFile(entry: entry, problems: problems))
         }
-    }
-
-    /// The text of `file` above `body`, read again: the body is the end of the text.
-    private static func header(of file: SourceTree.File, body: String, root: URL) -> String? {
-        guard case .success(let source) = SourceFile.read(file.url, path: file.path) else { return nil }
-        let text = source.text
-        guard text.utf8.count >= body.utf8.count, text.utf8.suffix(body.utf8.count).elementsEqual(body.utf8) else { return nil }
-        // A copy: a slice would keep the whole text alive.
-        return String(text[..<text.utf8.index(text.utf8.endIndex, offsetBy: -body.utf8.count)])
     }
 }
 
