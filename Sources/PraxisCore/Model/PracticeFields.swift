@@ -85,8 +85,8 @@ enum PracticeFields {
                           read.webURL(fields.contact?.url, key: "contact.url")
                       },
                       page: { practice, renderer, _, page in
-                          let contact = practice.contact.map { renderer.compact(["name": $0.name, "role": $0.role, "email": $0.email, "url": $0.url]) }
-                          page["contact"] = contact.flatMap { $0.isEmpty ? nil : $0 }
+                          let contact = practice.contact.map { renderer.record(["name": $0.name, "role": $0.role, "email": $0.email, "url": $0.url]) }
+                          page["contact"] = contact.flatMap { $0.values.isEmpty ? nil : $0 }
                       },
                       record: .init(subkeys: contactKeys) { practice, _ in
                           .map(practice.contact.map { ["name": $0.name, "role": $0.role, "email": $0.email, "url": $0.url] })

@@ -11,8 +11,8 @@ extension Renderer {
          "js": root + "assets/praxis.js", "feed": root + "feed.xml", "searchURL": root + SitePaths.search]
     }
 
-    func siteContext(root: String) -> [String: Any] {
-        compact(["title": site.config.title, "description": site.config.description, "url": root.isEmpty ? "./" : root])
+    func siteContext(root: String) -> Record {
+        record(["title": site.config.title, "description": site.config.description, "url": root.isEmpty ? "./" : root])
     }
 
     /// The rendered `site-header` template for a page at `current` (its menu marks the page or its
@@ -23,7 +23,7 @@ extension Renderer {
         return fragments.piece("header\u{0}\(root)\u{0}\(state)") {
             var context = sharedContext(root: root)
             context["nav"] = navigation(root: root, current: current)
-            return library.render(context, withTemplate: "site-header") ?? ""
+            return library.render(Record(context), withTemplate: "site-header") ?? ""
         }
     }
 
@@ -39,11 +39,11 @@ extension Renderer {
         return items
     }
 
-    func navigation(root: String, current: String) -> [[String: Any]] {
+    func navigation(root: String, current: String) -> [Record] {
         navEntries.map { label, path in
-            var item: [String: Any] = ["label": label, "url": root + path]
+            var item: [String: Any] = ["label": TextValue(label), "url": TextValue(root + path)]
             if current == path { item["current"] = true } else if current.hasPrefix(path) { item["section"] = true }
-            return item
+            return Record(item)
         }
     }
 
@@ -51,47 +51,47 @@ extension Renderer {
     /// `practice-card` template each entry is only its rendered `card`, made once per practice,
     /// heading level and, unless the template rules it out (`CardRoot`), link depth, however many
     /// lists show it (see `joinedCards`).
-    func listedCards(_ practices: some Sequence<Practice>, root: String, heading: String) -> [[String: Any]] {
-        guard hasPracticeCard else { return practices.map { practiceCard($0, root: root) } }
+    func listedCards(_ practices: some Sequence<Practice>, root: String, heading: String) -> [Record] {
+        guard hasPracticeCard else { return practices.map { Record(practiceCard($0, root: root)) } }
         if cardsShareRoots, !root.isEmpty {
             let marker = CardRoot.marker
             return practices.map { practice in
-                ["card": TextValue(CardRoot.place(root, in: sharedCards.piece("\(practice.id)\u{0}\(heading)") {
+                Record(["card": TextValue(CardRoot.place(root, in: sharedCards.piece("\(practice.id)\u{0}\(heading)") {
                     CardRoot.parts(of: card(practiceCard(practice, root: marker), root: marker, heading: heading))
-                }))]
+                }))])
             }
         }
         return practices.map { practice in
-            ["card": TextValue(fragments.piece("card\u{0}\(practice.id)\u{0}\(root)\u{0}\(heading)") {
+            Record(["card": TextValue(fragments.piece("card\u{0}\(practice.id)\u{0}\(root)\u{0}\(heading)") {
                 card(practiceCard(practice, root: root), root: root, heading: heading)
-            })]
+            })])
         }
     }
 
-    func listedCards(ids: [String], root: String, heading: String) -> [[String: Any]] {
+    func listedCards(ids: [String], root: String, heading: String) -> [Record] {
         listedCards(ids.compactMap { site.practiceByID[$0] }, root: root, heading: heading)
     }
 
     /// The cards of `entries` (made by `listedCards` or `listedEntries`) one after the other, for a
     /// list's `{{{cards}}}`: one value to print rather than a section run per card. Nil without
     /// the `practice-card` template.
-    func joinedCards(_ entries: [[String: Any]]) -> TextValue? {
+    func joinedCards(_ entries: [Record]) -> TextValue? {
         guard hasPracticeCard else { return nil }
         var joined = ""
-        for entry in entries { joined += (entry["card"] as? TextValue)?.text ?? "" }
+        for entry in entries { joined += (entry.values["card"] as? TextValue)?.text ?? "" }
         return TextValue(joined)
     }
 
     /// Workshops and sources listed like practices: rendered with the card template each time (few pages show them).
-    func listedEntries(_ entries: [[String: Any]], root: String, heading: String) -> [[String: Any]] {
-        guard hasPracticeCard else { return entries }
-        return entries.map { ["card": TextValue(card($0, root: root, heading: heading))] }
+    func listedEntries(_ entries: [[String: Any]], root: String, heading: String) -> [Record] {
+        guard hasPracticeCard else { return entries.map(Record.init) }
+        return entries.map { Record(["card": TextValue(card($0, root: root, heading: heading))]) }
     }
 
     private func card(_ fields: [String: Any], root: String, heading: String) -> String {
         var context = sharedContext(root: root)
         context.merge(fields) { _, own in own }
         context["cardHeading"] = TextValue(heading)
-        return library.render(context, withTemplate: "practice-card") ?? ""
+        return library.render(Record(context), withTemplate: "practice-card") ?? ""
     }
 }

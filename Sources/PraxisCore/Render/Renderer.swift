@@ -97,17 +97,20 @@ struct Renderer: Sendable {
     /// `pagination`: pages after the first are at their own path, named "Seite n von m" in
     /// the title and the breadcrumbs, below the list's first page.
     func layout(_ path: String, template: String, title: String, description: String?, crumbs: [(String, String)],
-              lang: String? = nil, rootOverride: String? = nil, pagination: Pagination? = nil, _ main: [String: Any]) -> OutputFile {
+                lang: String? = nil, rootOverride: String? = nil, pagination: Pagination? = nil, _ main: consuming [String: Any]) -> OutputFile {
         let path = pagination?.path ?? path
         let root = rootOverride ?? SitePaths.root(from: path)
         var crumbs = crumbs
         var current = title
-        var context: [String: Any] = main
+        // The page's own values, with room for the ~20 of every page: growing the table rehashes it.
+        var context = main
+        context.reserveCapacity(context.count + 24)
         if let pagination {
-            context["pager"] = pager(pagination, root: root)
+            let status = pageStatus(pagination)
+            context["pager"] = pager(pagination, root: root, status: status)
             if pagination.number > 1 {
                 crumbs.append((title, pagination.listPath))
-                current = pageStatus(pagination)
+                current = status
             }
         }
         context["root"] = TextValue(root)
@@ -131,17 +134,21 @@ struct Renderer: Sendable {
         } else {
             context["nav"] = navigation(root: root, current: path)
         }
-        context["footerPages"] = site.pages.map { ["title": TextValue($0.title), "url": TextValue(root + SitePaths.page($0.id))] }
+        context["footerPages"] = site.pages.map { Record(["title": TextValue($0.title), "url": TextValue(root + SitePaths.page($0.id))]) }
         if !path.isEmpty {
-            var trail: [[String: Any]] = [["label": TextValue(strings["home"] ?? "Start"), "url": TextValue(root.isEmpty ? "./" : root)]]
-            for (label, crumbPath) in crumbs { trail.append(["label": TextValue(label), "url": TextValue(root + crumbPath)]) }
-            trail.append(["label": TextValue(current), "current": true])
+            var trail = [Record(["label": TextValue(strings["home"] ?? "Start"), "url": TextValue(root.isEmpty ? "./" : root)])]
+            trail.reserveCapacity(crumbs.count + 2)
+            for (label, crumbPath) in crumbs { trail.append(Record(["label": TextValue(label), "url": TextValue(root + crumbPath)])) }
+            trail.append(Record(["label": TextValue(current), "current": true]))
             context["breadcrumbs"] = trail
             context["breadcrumbsCount"] = CountValue(trail.count)
         }
-        let html = library.render(context, withTemplate: template) ?? ""
+        let html = library.render(Record(context), withTemplate: template) ?? ""
         return OutputFile(path: path.hasSuffix(".html") ? path : SitePaths.file(for: path), text: html)
     }
+
+    /// `compact` as a `Record`, for a value inside a page's context.
+    func record(_ values: [String: Any?]) -> Record { Record(compact(values)) }
 
     /// A dictionary without the nil values, so Mustache sections see absent keys, not empty ones.
     func compact(_ values: [String: Any?]) -> [String: Any] {
