@@ -75,7 +75,9 @@ enum PracticeFields {
         PracticeField("related",
                       read: { read, fields, _ in fields.related = read.ids("related") },
                       page: { practice, renderer, root, page in
-                          page["related"] = renderer.practiceCards(renderer.site.relatedOf[practice.id] ?? [], root: root)
+                          let ids = renderer.site.relatedOf[practice.id] ?? []
+                          page["related"] = renderer.laterPracticeCards(ids, root: root)
+                          page["relatedCards"] = renderer.relatedCards(ids, root: root)
                       },
                       record: .init { practice, site in .texts(practice.related.filter { site.practiceByID[$0] != nil }) }),
         PracticeField("contact", schema: .map(Dictionary(uniqueKeysWithValues: contactKeys.map { ($0, .value) })),

@@ -8,10 +8,18 @@ import Mustache
 /// template looks up reaches at least one of these, most several (sections look outwards).
 struct Record: MustacheParent, MustacheCustomRenderable, MustacheTransformable {
     let values: [String: Any]
+    /// Values made only if a template asks for them (`Later`), looked at only for names not in `values`.
+    let later: [String: Later]
 
-    init(_ values: [String: Any]) { self.values = values }
+    init(_ values: [String: Any], later: [String: Later] = [:]) {
+        self.values = values
+        self.later = later
+    }
 
-    func child(named name: String) -> Any? { values[name] }
+    func child(named name: String) -> Any? {
+        if let value = values[name] { return value }
+        return later.isEmpty ? nil : later[name]?.value
+    }
     /// `{{record}}` prints what `{{dictionary}}` printed.
     var renderText: String { String(describing: values) }
     var isNull: Bool { false }

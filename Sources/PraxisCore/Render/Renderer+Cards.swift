@@ -11,6 +11,11 @@ extension Renderer {
         ids.compactMap { site.practiceByID[$0] }.map { Record(practiceCard($0, root: root)) }
     }
 
+    /// `practiceCards`, made only if a template asks for them.
+    func laterPracticeCards(_ ids: [String], root: String) -> Later {
+        Later(count: ids.count { site.practiceByID[$0] != nil }) { practiceCards(ids, root: root) }
+    }
+
     /// "Wuppertal, Nordrhein-Westfalen, Deutschland".
     func placeText(_ place: Place?) -> String? {
         guard let place else { return nil }
@@ -48,6 +53,6 @@ extension Renderer {
 
     /// A counted value of a facet, for overviews and the home page.
     func valueLink(_ facet: Facet, _ value: Facet.Value, root: String) -> Record {
-        Record(["label": TextValue(value.label), "url": TextValue(root + facet.url(of: value)), "count": value.practices.count])
+        Record(["label": TextValue(value.label), "url": TextValue(root + facet.url(of: value)), "count": CountValue(value.practices.count)])
     }
 }

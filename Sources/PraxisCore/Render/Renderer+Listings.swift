@@ -49,7 +49,7 @@ extension Renderer {
         let main = compact([
             "facetLabel": facet.label,
             "valueLabel": value.label,
-            "count": value.practices.count,
+            "count": CountValue(value.practices.count),
             "practices": cards,
             "cards": joinedCards(cards),
             "cardHeading": "h2",
@@ -64,7 +64,7 @@ extension Renderer {
                                     count: Pagination.pageCount(items: site.practices.count, size: size))
         let root = SitePaths.root(from: pagination.path)
         let cards = listedCards(pagination.slice(site.practices, size: size), root: root, heading: "h2")
-        let main = compact(["count": site.practices.count, "countLabel": strings["count-practices"],
+        let main = compact(["count": CountValue(site.practices.count), "countLabel": strings["count-practices"],
                             "practices": cards, "cards": joinedCards(cards),
                             "cardHeading": "h2"])
         return layout(SitePaths.practices, template: "list", title: strings["practices"] ?? "Praxisbeispiele", description: nil,

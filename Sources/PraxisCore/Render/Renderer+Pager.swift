@@ -13,10 +13,10 @@ extension Renderer {
     /// no key of the page around them (a day's `previous`) is picked up by mistake.
     func pager(_ pagination: Pagination, root: String, status: String) -> Record? {
         guard pagination.count > 1 else { return nil }
-        let link: (Int) -> Record = { Record(["url": TextValue(root + pagination.path($0)), "number": $0]) }
+        let link: (Int) -> Record = { Record(["url": TextValue(root + pagination.path($0)), "number": CountValue($0)]) }
         let pages = pagination.window.map { number -> Record in
             guard let number else { return Record(["isGap": true, "isCurrent": false]) }
-            return Record(["url": TextValue(root + pagination.path(number)), "number": number,
+            return Record(["url": TextValue(root + pagination.path(number)), "number": CountValue(number),
                            "isGap": false, "isCurrent": number == pagination.number])
         }
         return record([

@@ -12,8 +12,10 @@ extension Renderer {
         }
         var main: PracticeField.Context = ["practice": true, "days": days, "body": site.body(of: practice.origin.file, root: root)]
         for field in PracticeFields.all { field.page?(practice, self, root, &main) }
+        var later: [String: Later] = [:]
+        let values = compact(main, later: &later)
         return layout(path, template: "practice", title: practice.title, description: practice.summary,
-                    crumbs: [(strings["practices"] ?? "Praxisbeispiele", SitePaths.practices)], lang: practice.lang, compact(main))
+                      crumbs: [(strings["practices"] ?? "Praxisbeispiele", SitePaths.practices)], lang: practice.lang, later: later, values)
     }
 
     /// The vocabulary facets and the tags, each with the practice's values linked to their pages.

@@ -19,7 +19,9 @@ struct Renderer: Sendable {
     let navEntries: [(label: String, path: String)]
     /// Whether the theme renders the shared pieces of Renderer+Fragments through templates of their own.
     let hasSiteHeader: Bool
+    let hasSiteFooter: Bool
     let hasPracticeCard: Bool
+    let hasRelatedCard: Bool
     /// Whether a card is rendered once for every root (`CardRoot`).
     let cardsShareRoots: Bool
     /// Those pieces, once rendered.
@@ -35,7 +37,9 @@ struct Renderer: Sendable {
         navEntries = Self.navEntries(site: model.site, facets: model.facets, strings: model.strings)
         library = model.theme.library(inlining: model.strings)
         hasSiteHeader = library.getTemplate(named: "site-header") != nil
+        hasSiteFooter = library.getTemplate(named: "site-footer") != nil
         hasPracticeCard = library.getTemplate(named: "practice-card") != nil
+        hasRelatedCard = library.getTemplate(named: "related-card") != nil
         cardsShareRoots = hasPracticeCard && CardRoot.isPrintedAsIs(model.theme.templateTexts["practice-card"] ?? CardRoot.marker)
     }
 
@@ -97,7 +101,8 @@ struct Renderer: Sendable {
     /// `pagination`: pages after the first are at their own path, named "Seite n von m" in
     /// the title and the breadcrumbs, below the list's first page.
     func layout(_ path: String, template: String, title: String, description: String?, crumbs: [(String, String)],
-                lang: String? = nil, rootOverride: String? = nil, pagination: Pagination? = nil, _ main: consuming [String: Any]) -> OutputFile {
+                lang: String? = nil, rootOverride: String? = nil, pagination: Pagination? = nil, later: [String: Later] = [:],
+                _ main: consuming [String: Any]) -> OutputFile {
         let path = pagination?.path ?? path
         let root = rootOverride ?? SitePaths.root(from: path)
         var crumbs = crumbs
@@ -134,7 +139,8 @@ struct Renderer: Sendable {
         } else {
             context["nav"] = navigation(root: root, current: path)
         }
-        context["footerPages"] = site.pages.map { Record(["title": TextValue($0.title), "url": TextValue(root + SitePaths.page($0.id))]) }
+        context["footerPages"] = footerPages(root: root)
+        if let footer = siteFooter(root: root) { context["siteFooter"] = TextValue(footer) }
         if !path.isEmpty {
             var trail = [Record(["label": TextValue(strings["home"] ?? "Start"), "url": TextValue(root.isEmpty ? "./" : root)])]
             trail.reserveCapacity(crumbs.count + 2)
@@ -143,7 +149,7 @@ struct Renderer: Sendable {
             context["breadcrumbs"] = trail
             context["breadcrumbsCount"] = CountValue(trail.count)
         }
-        let html = library.render(Record(context), withTemplate: template) ?? ""
+        let html = library.render(Record(context, later: later), withTemplate: template) ?? ""
         return OutputFile(path: path.hasSuffix(".html") ? path : SitePaths.file(for: path), text: html)
     }
 
@@ -152,6 +158,12 @@ struct Renderer: Sendable {
 
     /// A dictionary without the nil values, so Mustache sections see absent keys, not empty ones.
     func compact(_ values: [String: Any?]) -> [String: Any] {
+        var later: [String: Later] = [:]
+        return compact(values, later: &later)
+    }
+
+    /// `compact`, with the values to be made only when asked for (`Later`) put into `later`.
+    func compact(_ values: [String: Any?], later: inout [String: Later]) -> [String: Any] {
         var result: [String: Any] = [:]
         result.reserveCapacity(values.count + 4)
         for (key, value) in values {
@@ -166,6 +178,10 @@ struct Renderer: Sendable {
                 if list.count == 0 { continue }
                 // Mustache cannot ask a list for its size: `{{#relatedCount}}` wraps a non-empty list.
                 result[key + "Count"] = CountValue(list.count)
+                if let list = list.later {
+                    later[key] = list
+                    continue
+                }
             }
             result[key] = value
         }
@@ -176,6 +192,13 @@ struct Renderer: Sendable {
 /// A list in a page's context, whatever its elements.
 protocol ListValue {
     var count: Int { get }
+    /// The list as a `Later`, if it is one. (Asked rather than cast: casting an Array to a class
+    /// bridges it to an NSArray first.)
+    var later: Later? { get }
+}
+
+extension ListValue {
+    var later: Later? { nil }
 }
 
 extension Array: ListValue {}
