@@ -22,7 +22,8 @@ extension Renderer {
     func facetRows(_ practice: Practice, root: String) -> [Record] {
         var rows: [Record] = []
         for facet in facets where facet.kind == .vocabulary || facet.kind == .tags {
-            let ids: [String] = facet.kind == .tags ? practice.tags.map(Slug.make) : (practice.facetValues[facet.name] ?? [])
+            let ids: [String] = facet.kind == .tags ? practice.tags.map { tag in tagSlugs.piece(tag) { Slug.make(tag) } }
+                : (practice.facetValues[facet.name] ?? [])
             let values = ids.compactMap(facet.value(id:)).map { value in
                 Record(["label": TextValue(value.label), "url": TextValue(root + facet.url(of: value))])
             }

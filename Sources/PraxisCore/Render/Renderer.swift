@@ -28,6 +28,9 @@ struct Renderer: Sendable {
     let fragments = FragmentCache<String>()
     /// Cards rendered once for every root, cut at the root's marker (`CardRoot`).
     let sharedCards = FragmentCache<[String]>()
+    /// The slug of each tag as written, made once per build: the same tags recur on thousands of
+    /// practice pages, and `Slug.make` reads a tag Character by Character.
+    let tagSlugs = FragmentCache<String>()
     /// The theme's templates with this build's interface texts written in (Theme+InlinedStrings).
     let library: MustacheLibrary
 
