@@ -148,22 +148,22 @@ final class CheckCommandTests: XCTestCase {
         let theme = site.url.appending(path: "themes/default")
         try FileManager.default.createDirectory(at: theme.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: CatalogueTests.projectRoot.appending(path: "themes/default"), to: theme)
-        let basePath = theme.appending(path: "templates/base.mustache")
-        var lines = try String(contentsOf: basePath, encoding: .utf8).components(separatedBy: "\n")
+        let footerPath = theme.appending(path: "templates/site-footer.mustache")
+        var lines = try String(contentsOf: footerPath, encoding: .utf8).components(separatedBy: "\n")
         let footer = try XCTUnwrap(lines.firstIndex { $0.contains("{{#footerPages}}") })
         lines.insert("<li><a href=\"{{root}}datenschutz/\">Datenschutz</a></li>", at: footer)
         lines.insert("<li><img alt=\"\" srcset=\"{{root}}logo.png 1x, {{root}}logo-2x.png 2x, data:image/png;base64,AA,BB 3x\"></li>", at: footer)
-        try lines.joined(separator: "\n").write(to: basePath, atomically: true, encoding: .utf8)
+        try lines.joined(separator: "\n").write(to: footerPath, atomically: true, encoding: .utf8)
 
         let result = try check(site)
         XCTAssertEqual(result.status, 1)
         let errors = result.output.split(separator: "\n").filter { $0.hasPrefix("error:") }
         XCTAssertEqual(errors.count, 2, "one problem for every page the template made, per link:\n\(result.output)")
         let srcset = String(errors[0]), link = String(errors[1])
-        XCTAssertTrue(srcset.hasPrefix("error: themes/default/templates/base.mustache:\(footer + 1): made by the theme on "), srcset)
+        XCTAssertTrue(srcset.hasPrefix("error: themes/default/templates/site-footer.mustache:\(footer + 1): made by the theme on "), srcset)
         XCTAssertTrue(srcset.contains("logo-2x.png\" leads nowhere: the site has no page or file /logo-2x.png."),
                       "the 2x image of the srcset is missing, the 1x one and the inline data are fine: \(srcset)")
-        XCTAssertTrue(link.hasPrefix("error: themes/default/templates/base.mustache:\(footer + 2): made by the theme on "), link)
+        XCTAssertTrue(link.hasPrefix("error: themes/default/templates/site-footer.mustache:\(footer + 2): made by the theme on "), link)
         XCTAssertTrue(link.contains("leads nowhere: the site has no page or file /datenschutz/."), link)
         XCTAssertTrue(link.contains("content/pages/<id>.md"), "the hint says how to add the page")
     }

@@ -2,13 +2,14 @@ import Foundation
 import XCTest
 
 /// How the render stage uses a theme's templates: the pieces rendered once per build and reused
-/// (`site-header`, `practice-card`) give the same pages as writing them into the pages' templates, and
+/// (`site-header`, `site-footer`, `practice-card`, `related-card`) give the same pages as writing them into the pages' templates, and
 /// a theme without those templates still builds; template errors name their own line.
 final class ThemeTemplateTests: XCTestCase {
     static let theme = CatalogueTests.projectRoot.appending(path: "themes/default")
 
-    /// The default theme as it was before the shared pieces: the site header written into
-    /// base.mustache, the card into practice-list.mustache, both looped over on every page.
+    /// The default theme as it was before the shared pieces: the site header and footer written into
+    /// base.mustache, the card into practice-list.mustache, the related entry into practice.mustache,
+    /// all looped over on every page.
     func testAThemeWithoutTheSharedPieceTemplatesRendersTheSamePages() throws {
         let folder = try TemporaryFolder()
         let withPieces = folder.url.appending(path: "with-pieces"), inline = folder.url.appending(path: "inline")
@@ -18,14 +19,20 @@ final class ThemeTemplateTests: XCTestCase {
         try copyFixtureWithDefaultTheme(to: site)
         let templates = site.appending(path: "themes/default/templates")
         let header = try withoutLeadingComment(read(templates.appending(path: "site-header.mustache")))
+        let footer = try withoutLeadingComment(read(templates.appending(path: "site-footer.mustache")))
         let card = try withoutLeadingComment(read(templates.appending(path: "practice-card.mustache")))
+        let related = try withoutLeadingComment(read(templates.appending(path: "related-card.mustache")))
+        let practice = try read(templates.appending(path: "practice.mustache"))
+        XCTAssertTrue(practice.contains("{{{relatedCards}}}"))
+        try practice.replacingOccurrences(of: "{{{relatedCards}}}", with: "{{#related}}\(related){{/related}}")
+            .write(to: templates.appending(path: "practice.mustache"), atomically: true, encoding: .utf8)
         let base = try read(templates.appending(path: "base.mustache"))
-        XCTAssertTrue(base.contains("{{{siteHeader}}}\n"))
-        try base.replacingOccurrences(of: "{{{siteHeader}}}\n", with: header + "\n")
+        XCTAssertTrue(base.contains("{{{siteHeader}}}\n") && base.contains("{{{siteFooter}}}\n"))
+        try base.replacingOccurrences(of: "{{{siteHeader}}}\n", with: header + "\n").replacingOccurrences(of: "{{{siteFooter}}}\n", with: footer + "\n")
             .write(to: templates.appending(path: "base.mustache"), atomically: true, encoding: .utf8)
         try "<ul class=\"cards\">\n{{#practices}}\(card){{/practices}}\n</ul>\n"
             .write(to: templates.appending(path: "practice-list.mustache"), atomically: true, encoding: .utf8)
-        for piece in ["site-header", "practice-card"] {
+        for piece in ["site-header", "site-footer", "practice-card", "related-card"] {
             try FileManager.default.removeItem(at: templates.appending(path: "\(piece).mustache"))
         }
         try PraxisCommand.build(site, output: inline)

@@ -75,7 +75,9 @@ enum PracticeFields {
         PracticeField("related",
                       read: { read, fields, _ in fields.related = read.ids("related") },
                       page: { practice, renderer, root, page in
-                          page["related"] = renderer.practiceCards(renderer.site.relatedOf[practice.id] ?? [], root: root)
+                          let ids = renderer.site.relatedOf[practice.id] ?? []
+                          page["related"] = renderer.laterPracticeCards(ids, root: root)
+                          page["relatedCards"] = renderer.relatedCards(ids, root: root)
                       },
                       record: .init { practice, site in .texts(practice.related.filter { site.practiceByID[$0] != nil }) }),
         PracticeField("contact", schema: .map(Dictionary(uniqueKeysWithValues: contactKeys.map { ($0, .value) })),
@@ -85,8 +87,8 @@ enum PracticeFields {
                           read.webURL(fields.contact?.url, key: "contact.url")
                       },
                       page: { practice, renderer, _, page in
-                          let contact = practice.contact.map { renderer.compact(["name": $0.name, "role": $0.role, "email": $0.email, "url": $0.url]) }
-                          page["contact"] = contact.flatMap { $0.isEmpty ? nil : $0 }
+                          let contact = practice.contact.map { renderer.record(["name": $0.name, "role": $0.role, "email": $0.email, "url": $0.url]) }
+                          page["contact"] = contact.flatMap { $0.values.isEmpty ? nil : $0 }
                       },
                       record: .init(subkeys: contactKeys) { practice, _ in
                           .map(practice.contact.map { ["name": $0.name, "role": $0.role, "email": $0.email, "url": $0.url] })

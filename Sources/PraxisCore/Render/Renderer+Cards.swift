@@ -7,8 +7,13 @@ extension Renderer {
         return compact(card)
     }
 
-    func practiceCards(_ ids: [String], root: String) -> [[String: Any]] {
-        ids.compactMap { site.practiceByID[$0] }.map { practiceCard($0, root: root) }
+    func practiceCards(_ ids: [String], root: String) -> [Record] {
+        ids.compactMap { site.practiceByID[$0] }.map { Record(practiceCard($0, root: root)) }
+    }
+
+    /// `practiceCards`, made only if a template asks for them.
+    func laterPracticeCards(_ ids: [String], root: String) -> Later {
+        Later(count: ids.count { site.practiceByID[$0] != nil }) { practiceCards(ids, root: root) }
     }
 
     /// "Wuppertal, Nordrhein-Westfalen, Deutschland".
@@ -19,25 +24,25 @@ extension Renderer {
         return text.isEmpty ? nil : text
     }
 
-    func partnerLinks(_ ids: [String], root: String) -> [[String: Any]] {
+    func partnerLinks(_ ids: [String], root: String) -> [Record] {
         ids.compactMap { site.partnerByID[$0] }.map {
-            compact(["title": $0.title, "short": $0.short, "url": root + SitePaths.partner($0.id), "summary": $0.summary])
+            record(["title": $0.title, "short": $0.short, "url": root + SitePaths.partner($0.id), "summary": $0.summary])
         }
     }
 
-    func sourceLinks(_ ids: [String], root: String) -> [[String: Any]] {
+    func sourceLinks(_ ids: [String], root: String) -> [Record] {
         ids.compactMap { site.sourceByID[$0] }.map { source in
-            compact(["title": source.title, "url": root + SitePaths.source(source.id), "publisher": source.publisher,
+            record(["title": source.title, "url": root + SitePaths.source(source.id), "publisher": source.publisher,
                      "date": source.date.map(format.date), "external": source.url])
         }
     }
 
     /// Videos, images and documents with their credit lines; files under static/ get the root prefix.
-    func mediaItems(_ media: [Media], root: String) -> [[String: Any]] {
+    func mediaItems(_ media: [Media], root: String) -> [Record] {
         media.map { item in
             // A file's name is percent-encoded (LinkURL): a `#` or `?` in it stays part of the path.
             let url = item.file.map { root + LinkURL(path: $0).text } ?? item.url ?? ""
-            return compact([
+            return record([
                 "title": item.title ?? item.file.map { root + $0 } ?? url, "url": url, "credit": item.credit,
                 "isVideo": item.type == "video" ? true : nil, "isImage": item.type == "image" ? true : nil,
                 "isDocument": item.type == "document" ? true : nil,
@@ -47,7 +52,7 @@ extension Renderer {
     }
 
     /// A counted value of a facet, for overviews and the home page.
-    func valueLink(_ facet: Facet, _ value: Facet.Value, root: String) -> [String: Any] {
-        ["label": value.label, "url": root + facet.url(of: value), "count": value.practices.count]
+    func valueLink(_ facet: Facet, _ value: Facet.Value, root: String) -> Record {
+        Record(["label": TextValue(value.label), "url": TextValue(root + facet.url(of: value)), "count": CountValue(value.practices.count)])
     }
 }

@@ -2,18 +2,20 @@
 extension Renderer {
     func home() -> OutputFile {
         let root = ""
-        let entryPoints = facets.map { facet -> [String: Any] in
+        let entryPoints = facets.map { facet -> Record in
             let top = facet.values.sorted { $0.practices.count > $1.practices.count }.prefix(8)
             // Show the most used values first but keep equal counts in display order.
             let order = Dictionary(facet.values.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
             let shown = top.sorted { ($0.practices.count, -(order[$0.id] ?? 0)) > ($1.practices.count, -(order[$1.id] ?? 0)) }
-            return ["label": facet.label, "url": root + SitePaths.facet(facet.name), "count": facet.values.count,
-                    "values": shown.map { valueLink(facet, $0, root: root) }]
+            return Record(["label": TextValue(facet.label), "url": TextValue(root + SitePaths.facet(facet.name)), "count": facet.values.count,
+                           "values": shown.map { valueLink(facet, $0, root: root) }])
         }
         let latest = site.practices.filter { $0.updated != nil }
             .sorted { ($0.updated!, $1.id) > ($1.updated!, $0.id) }
-            .prefix(10).map { practiceCard($0, root: root) }
-        let workshops = site.workshops.map { ["title": $0.title, "url": root + SitePaths.workshop($0.id), "summary": $0.summary] }
+            .prefix(10).map { Record(practiceCard($0, root: root)) }
+        let workshops = site.workshops.map {
+            Record(["title": TextValue($0.title), "url": TextValue(root + SitePaths.workshop($0.id)), "summary": TextValue($0.summary)])
+        }
         let main = compact([
             "home": true,
             "practiceCount": site.practices.count,
@@ -47,7 +49,7 @@ extension Renderer {
         let main = compact([
             "facetLabel": facet.label,
             "valueLabel": value.label,
-            "count": value.practices.count,
+            "count": CountValue(value.practices.count),
             "practices": cards,
             "cards": joinedCards(cards),
             "cardHeading": "h2",
@@ -62,7 +64,7 @@ extension Renderer {
                                     count: Pagination.pageCount(items: site.practices.count, size: size))
         let root = SitePaths.root(from: pagination.path)
         let cards = listedCards(pagination.slice(site.practices, size: size), root: root, heading: "h2")
-        let main = compact(["count": site.practices.count, "countLabel": strings["count-practices"],
+        let main = compact(["count": CountValue(site.practices.count), "countLabel": strings["count-practices"],
                             "practices": cards, "cards": joinedCards(cards),
                             "cardHeading": "h2"])
         return layout(SitePaths.practices, template: "list", title: strings["practices"] ?? "Praxisbeispiele", description: nil,
@@ -93,7 +95,7 @@ extension Renderer {
     func source(_ source: SourceDocument) -> OutputFile {
         let path = SitePaths.source(source.id)
         let root = SitePaths.root(from: path)
-        let citations = (site.citationsOf[source.id] ?? []).map { ["title": $0.title, "url": root + $0.url] }
+        let citations = (site.citationsOf[source.id] ?? []).map { Record(["title": TextValue($0.title), "url": TextValue(root + $0.url)]) }
         let main = compact([
             "publisher": source.publisher, "author": source.author, "date": source.date.map(format.date),
             "lang": source.lang, "external": source.url, "citations": citations,
@@ -112,7 +114,7 @@ extension Renderer {
 
     func searchPage() -> OutputFile {
         let root = SitePaths.root(from: SitePaths.search)
-        let facetLinks = facets.map { ["label": $0.label, "url": root + SitePaths.facet($0.name)] }
+        let facetLinks = facets.map { Record(["label": TextValue($0.label), "url": TextValue(root + SitePaths.facet($0.name))]) }
         let main = compact(["index": root + "search.json", "facetLinks": facetLinks])
         return layout(SitePaths.search, template: "search", title: strings["search"] ?? "Suche", description: nil, crumbs: [], main)
     }

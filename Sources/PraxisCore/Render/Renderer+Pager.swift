@@ -11,15 +11,16 @@ extension Renderer {
 
     /// The context of the pager; nil for a list that fits on one page. Keys are named so that
     /// no key of the page around them (a day's `previous`) is picked up by mistake.
-    func pager(_ pagination: Pagination, root: String) -> [String: Any]? {
+    func pager(_ pagination: Pagination, root: String, status: String) -> Record? {
         guard pagination.count > 1 else { return nil }
-        let link: (Int) -> [String: Any] = { ["url": TextValue(root + pagination.path($0)), "number": $0] }
-        let pages = pagination.window.map { number -> [String: Any] in
-            guard let number else { return ["isGap": true, "isCurrent": false] }
-            return link(number).merging(["isGap": false, "isCurrent": number == pagination.number]) { a, _ in a }
+        let link: (Int) -> Record = { Record(["url": TextValue(root + pagination.path($0)), "number": CountValue($0)]) }
+        let pages = pagination.window.map { number -> Record in
+            guard let number else { return Record(["isGap": true, "isCurrent": false]) }
+            return Record(["url": TextValue(root + pagination.path(number)), "number": CountValue(number),
+                           "isGap": false, "isCurrent": number == pagination.number])
         }
-        return compact([
-            "status": pageStatus(pagination),
+        return record([
+            "status": status,
             "pages": pages,
             "previousPage": pagination.number > 1 ? link(pagination.number - 1) : nil,
             "nextPage": pagination.number < pagination.count ? link(pagination.number + 1) : nil,

@@ -4,20 +4,20 @@ extension Renderer {
         let path = SitePaths.partner(partner.id)
         let root = SitePaths.root(from: path)
         let practiceIDs = site.practicesOfPartner[partner.id] ?? []
-        var groups: [[String: Any]] = []
+        var groups: [Record] = []
         if let fields = facets.first(where: { $0.name == "fields" }) {
             for value in fields.values {
                 let members = practiceIDs.filter { site.practiceByID[$0]?.facetValues["fields"]?.contains(value.id) == true }
                 if !members.isEmpty {
                     let cards = listedCards(ids: members, root: root, heading: "h4")
-                    var group: [String: Any] = ["label": value.label, "url": root + fields.url(of: value), "practices": cards]
+                    var group: [String: Any] = ["label": TextValue(value.label), "url": TextValue(root + fields.url(of: value)), "practices": cards]
                     group["cards"] = joinedCards(cards)
-                    groups.append(group)
+                    groups.append(Record(group))
                 }
             }
         }
         let workshops = (site.workshopsOfPartner[partner.id] ?? []).compactMap { site.workshopByID[$0] }.map {
-            ["title": $0.title, "url": root + SitePaths.workshop($0.id), "summary": $0.summary]
+            Record(["title": TextValue($0.title), "url": TextValue(root + SitePaths.workshop($0.id)), "summary": TextValue($0.summary)])
         }
         let main = compact([
             "partner": true,

@@ -5,42 +5,45 @@ extension Renderer {
     func practice(_ practice: Practice) -> OutputFile {
         let path = SitePaths.practice(practice.id)
         let root = SitePaths.root(from: path)
-        let days = (site.daysOfPractice[practice.id] ?? []).compactMap { ref -> [String: Any]? in
+        let days = (site.daysOfPractice[practice.id] ?? []).compactMap { ref -> Record? in
             guard let workshop = site.workshopByID[ref.workshop], let day = site.days[ref.workshop]?.first(where: { $0.id == ref.day }) else { return nil }
-            return compact(["title": day.title, "motto": day.motto, "workshop": workshop.title,
+            return record(["title": day.title, "motto": day.motto, "workshop": workshop.title,
                             "url": root + SitePaths.day(workshop.id, day.id)])
         }
         var main: PracticeField.Context = ["practice": true, "days": days, "body": site.body(of: practice.origin.file, root: root)]
         for field in PracticeFields.all { field.page?(practice, self, root, &main) }
+        var later: [String: Later] = [:]
+        let values = compact(main, later: &later)
         return layout(path, template: "practice", title: practice.title, description: practice.summary,
-                    crumbs: [(strings["practices"] ?? "Praxisbeispiele", SitePaths.practices)], lang: practice.lang, compact(main))
+                      crumbs: [(strings["practices"] ?? "Praxisbeispiele", SitePaths.practices)], lang: practice.lang, later: later, values)
     }
 
     /// The vocabulary facets and the tags, each with the practice's values linked to their pages.
-    func facetRows(_ practice: Practice, root: String) -> [[String: Any]] {
-        var rows: [[String: Any]] = []
+    func facetRows(_ practice: Practice, root: String) -> [Record] {
+        var rows: [Record] = []
         for facet in facets where facet.kind == .vocabulary || facet.kind == .tags {
-            let ids: [String] = facet.kind == .tags ? practice.tags.map(Slug.make) : (practice.facetValues[facet.name] ?? [])
+            let ids: [String] = facet.kind == .tags ? practice.tags.map { tag in tagSlugs.piece(tag) { Slug.make(tag) } }
+                : (practice.facetValues[facet.name] ?? [])
             let values = ids.compactMap(facet.value(id:)).map { value in
-                ["label": TextValue(value.label), "url": TextValue(root + facet.url(of: value))]
+                Record(["label": TextValue(value.label), "url": TextValue(root + facet.url(of: value))])
             }
-            if !values.isEmpty { rows.append(["label": TextValue(facet.label), "values": values]) }
+            if !values.isEmpty { rows.append(Record(["label": TextValue(facet.label), "values": values])) }
         }
         return rows
     }
 
     /// The country of `place`, linked to its page of the country facet.
-    func countryLink(_ place: Place?, root: String) -> [String: Any]? {
+    func countryLink(_ place: Place?, root: String) -> Record? {
         guard let code = place?.country, let facet = facets.first(where: { $0.kind == .country }),
               let value = facet.value(id: code.lowercased()) else { return nil }
-        return ["label": TextValue(value.label), "url": TextValue(root + facet.url(of: value))]
+        return Record(["label": TextValue(value.label), "url": TextValue(root + facet.url(of: value))])
     }
 
     /// The published translations of a practice, each in its language.
-    func translationLinks(_ practice: Practice, root: String) -> [[String: Any]] {
-        practice.translations.compactMap { translation -> [String: Any]? in
+    func translationLinks(_ practice: Practice, root: String) -> [Record] {
+        practice.translations.compactMap { translation -> Record? in
             guard let other = site.practiceByID[translation.id] else { return nil }
-            return ["lang": TextValue(translation.lang), "title": TextValue(other.title), "url": TextValue(root + SitePaths.practice(other.id))]
+            return Record(["lang": TextValue(translation.lang), "title": TextValue(other.title), "url": TextValue(root + SitePaths.practice(other.id))])
         }
     }
 

@@ -4,7 +4,7 @@ extension Renderer {
         let path = SitePaths.workshop(workshop.id)
         let root = SitePaths.root(from: path)
         let days = (site.days[workshop.id] ?? []).map { day in
-            compact(["title": day.title, "motto": day.motto, "day": day.day, "summary": day.summary,
+            record(["title": day.title, "motto": day.motto, "day": day.day, "summary": day.summary,
                      "url": root + SitePaths.day(workshop.id, day.id)])
         }
         let main = compact([
@@ -30,17 +30,17 @@ extension Renderer {
         let root = SitePaths.root(from: path)
         let all = site.days[workshop.id] ?? []
         let position = all.firstIndex { $0.id == day.id } ?? 0
-        let neighbour: (Int) -> [String: Any]? = { index in
+        let neighbour: (Int) -> Record? = { index in
             guard all.indices.contains(index) else { return nil }
-            return ["title": all[index].title, "url": root + SitePaths.day(workshop.id, all[index].id)]
+            return Record(["title": TextValue(all[index].title), "url": TextValue(root + SitePaths.day(workshop.id, all[index].id))])
         }
-        let materials = day.materials.map { material -> [String: Any] in
+        let materials = day.materials.map { material -> Record in
             let file = material.file ?? ""
-            return compact(["title": material.title, "url": root + LinkURL(path: file).text, "type": format.fileType(file),
+            return record(["title": material.title, "url": root + LinkURL(path: file).text, "type": format.fileType(file),
                             "size": staticSizes[file].map(format.size)])
         }
         let dayCards = listedCards(ids: day.practices, root: root, heading: "h3")
-        let sessions = day.sessions.map { compact(["time": $0.time, "title": $0.title, "note": $0.note]) }
+        let sessions = day.sessions.map { record(["time": $0.time, "title": $0.title, "note": $0.note]) }
         let main = compact([
             "day": true,
             "number": day.day,

@@ -19,13 +19,18 @@ struct Renderer: Sendable {
     let navEntries: [(label: String, path: String)]
     /// Whether the theme renders the shared pieces of Renderer+Fragments through templates of their own.
     let hasSiteHeader: Bool
+    let hasSiteFooter: Bool
     let hasPracticeCard: Bool
+    let hasRelatedCard: Bool
     /// Whether a card is rendered once for every root (`CardRoot`).
     let cardsShareRoots: Bool
     /// Those pieces, once rendered.
     let fragments = FragmentCache<String>()
     /// Cards rendered once for every root, cut at the root's marker (`CardRoot`).
     let sharedCards = FragmentCache<[String]>()
+    /// The slug of each tag as written, made once per build: the same tags recur on thousands of
+    /// practice pages, and `Slug.make` reads a tag Character by Character.
+    let tagSlugs = FragmentCache<String>()
     /// The theme's templates with this build's interface texts written in (Theme+InlinedStrings).
     let library: MustacheLibrary
 
@@ -35,7 +40,9 @@ struct Renderer: Sendable {
         navEntries = Self.navEntries(site: model.site, facets: model.facets, strings: model.strings)
         library = model.library
         hasSiteHeader = library.getTemplate(named: "site-header") != nil
+        hasSiteFooter = library.getTemplate(named: "site-footer") != nil
         hasPracticeCard = library.getTemplate(named: "practice-card") != nil
+        hasRelatedCard = library.getTemplate(named: "related-card") != nil
         cardsShareRoots = hasPracticeCard && CardRoot.isPrintedAsIs(model.theme.templateTexts["practice-card"] ?? CardRoot.marker)
     }
 
@@ -97,17 +104,21 @@ struct Renderer: Sendable {
     /// `pagination`: pages after the first are at their own path, named "Seite n von m" in
     /// the title and the breadcrumbs, below the list's first page.
     func layout(_ path: String, template: String, title: String, description: String?, crumbs: [(String, String)],
-              lang: String? = nil, rootOverride: String? = nil, pagination: Pagination? = nil, _ main: [String: Any]) -> OutputFile {
+                lang: String? = nil, rootOverride: String? = nil, pagination: Pagination? = nil, later: [String: Later] = [:],
+                _ main: consuming [String: Any]) -> OutputFile {
         let path = pagination?.path ?? path
         let root = rootOverride ?? SitePaths.root(from: path)
         var crumbs = crumbs
         var current = title
-        var context: [String: Any] = main
+        // The page's own values, with room for the ~20 of every page: growing the table rehashes it.
+        var context = main
+        context.reserveCapacity(context.count + 24)
         if let pagination {
-            context["pager"] = pager(pagination, root: root)
+            let status = pageStatus(pagination)
+            context["pager"] = pager(pagination, root: root, status: status)
             if pagination.number > 1 {
                 crumbs.append((title, pagination.listPath))
-                current = pageStatus(pagination)
+                current = status
             }
         }
         context["root"] = TextValue(root)
@@ -131,20 +142,31 @@ struct Renderer: Sendable {
         } else {
             context["nav"] = navigation(root: root, current: path)
         }
-        context["footerPages"] = site.pages.map { ["title": TextValue($0.title), "url": TextValue(root + SitePaths.page($0.id))] }
+        context["footerPages"] = footerPages(root: root)
+        if let footer = siteFooter(root: root) { context["siteFooter"] = TextValue(footer) }
         if !path.isEmpty {
-            var trail: [[String: Any]] = [["label": TextValue(strings["home"] ?? "Start"), "url": TextValue(root.isEmpty ? "./" : root)]]
-            for (label, crumbPath) in crumbs { trail.append(["label": TextValue(label), "url": TextValue(root + crumbPath)]) }
-            trail.append(["label": TextValue(current), "current": true])
+            var trail = [Record(["label": TextValue(strings["home"] ?? "Start"), "url": TextValue(root.isEmpty ? "./" : root)])]
+            trail.reserveCapacity(crumbs.count + 2)
+            for (label, crumbPath) in crumbs { trail.append(Record(["label": TextValue(label), "url": TextValue(root + crumbPath)])) }
+            trail.append(Record(["label": TextValue(current), "current": true]))
             context["breadcrumbs"] = trail
             context["breadcrumbsCount"] = CountValue(trail.count)
         }
-        let html = library.render(context, withTemplate: template) ?? ""
+        let html = library.render(Record(context, later: later), withTemplate: template) ?? ""
         return OutputFile(path: path.hasSuffix(".html") ? path : SitePaths.file(for: path), text: html)
     }
 
+    /// `compact` as a `Record`, for a value inside a page's context.
+    func record(_ values: [String: Any?]) -> Record { Record(compact(values)) }
+
     /// A dictionary without the nil values, so Mustache sections see absent keys, not empty ones.
     func compact(_ values: [String: Any?]) -> [String: Any] {
+        var later: [String: Later] = [:]
+        return compact(values, later: &later)
+    }
+
+    /// `compact`, with the values to be made only when asked for (`Later`) put into `later`.
+    func compact(_ values: [String: Any?], later: inout [String: Later]) -> [String: Any] {
         var result: [String: Any] = [:]
         result.reserveCapacity(values.count + 4)
         for (key, value) in values {
@@ -159,6 +181,10 @@ struct Renderer: Sendable {
                 if list.count == 0 { continue }
                 // Mustache cannot ask a list for its size: `{{#relatedCount}}` wraps a non-empty list.
                 result[key + "Count"] = CountValue(list.count)
+                if let list = list.later {
+                    later[key] = list
+                    continue
+                }
             }
             result[key] = value
         }
@@ -169,6 +195,13 @@ struct Renderer: Sendable {
 /// A list in a page's context, whatever its elements.
 protocol ListValue {
     var count: Int { get }
+    /// The list as a `Later`, if it is one. (Asked rather than cast: casting an Array to a class
+    /// bridges it to an NSArray first.)
+    var later: Later? { get }
+}
+
+extension ListValue {
+    var later: Later? { nil }
 }
 
 extension Array: ListValue {}
