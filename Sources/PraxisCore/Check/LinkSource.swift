@@ -77,8 +77,9 @@ struct LinkSource {
         if let cached = bodies[file] { return cached }
         var body: Body?
         if case .success(let source) = SourceFile.read(siteRoot.appending(path: file), path: file) {
-            if case .success(let front) = FrontMatter.split(source) {
-                body = Body(lines: front.body.split(separator: "\n", omittingEmptySubsequences: false), firstLine: front.bodyLine)
+            // The build has composed and checked the front matter already: only where it ends is needed.
+            if let (text, line) = FrontMatter.body(of: source.text) {
+                body = Body(lines: text.split(separator: "\n", omittingEmptySubsequences: false), firstLine: line)
             } else {
                 body = Body(lines: source.text.split(separator: "\n", omittingEmptySubsequences: false), firstLine: 1)
             }

@@ -31,11 +31,43 @@ struct FrontMatter {
     }
 
     static func split(_ source: SourceFile) -> Result<FrontMatter, Diagnostic> {
+        let text = source.text
+        switch sections(text) {
+        case .notOpened:
+            return .failure(Diagnostic(
+                file: source.path, line: 1, message: "does not start with front matter.",
+                hint: "The first line must be --- followed by keys such as title: and summary:, closed by another line ---."))
+        case .notClosed:
+            return .failure(Diagnostic(
+                file: source.path, line: 1, message: "the front matter opened on line 1 is never closed.",
+                hint: "Add a line --- after the last key, before the text."))
+        case .split(let yaml, let body, let bodyLine):
+            switch YAMLNode.parseMapping(String(text[yaml]), file: source.path, lineOffset: yamlLineOffset) {
+            case .failure(let problem):
+                return .failure(problem)
+            case .success(let mapping):
+                return .success(FrontMatter(file: source.path, mapping: mapping, body: String(text[body]), bodyLine: bodyLine))
+            }
+        }
+    }
+
+    /// The body of `text` and the file line of its first line, without composing the front
+    /// matter (`praxis check`, to find a link's line); nil when the front matter is not closed.
+    static func body(of text: String) -> (body: Substring, line: Int)? {
+        guard case .split(_, let body, let line) = sections(text) else { return nil }
+        return (text[body], line)
+    }
+
+    private enum Sections {
+        case notOpened, notClosed
+        case split(yaml: Range<String.Index>, body: Range<String.Index>, bodyLine: Int)
+    }
+
+    private static func sections(_ text: String) -> Sections {
         // Walk the lines only as far as the closing `---`; the body is taken whole after it.
         // Over the UTF-8 bytes: a line break is always its own character (SourceFile made every
         // one LF), and `---` and the spaces and tabs trimmed after it are ASCII, so comparing
         // bytes is comparing characters, without Character's grapheme breaking.
-        let text = source.text
         let utf8 = text.utf8
         var lineStart = utf8.startIndex
         var lineNumber = 1
@@ -45,33 +77,15 @@ struct FrontMatter {
             let marker = Self.marker(utf8[lineStart..<lineEnd])
             let next = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : utf8.endIndex
             if lineNumber == 1 {
-                guard marker == .dashes else {
-                    return .failure(Diagnostic(
-                        file: source.path, line: 1, message: "does not start with front matter.",
-                        hint: "The first line must be --- followed by keys such as title: and summary:, closed by another line ---."))
-                }
+                guard marker == .dashes else { return .notOpened }
                 yamlStart = next
             } else if marker != nil, let yamlStart {
-                let yaml = String(text[yamlStart..<lineStart])
-                let body = String(text[next...])
-                switch YAMLNode.parseMapping(yaml, file: source.path, lineOffset: yamlLineOffset) {
-                case .failure(let problem):
-                    return .failure(problem)
-                case .success(let mapping):
-                    return .success(FrontMatter(file: source.path, mapping: mapping, body: body, bodyLine: lineNumber + 1))
-                }
+                return .split(yaml: yamlStart..<lineStart, body: next..<text.endIndex, bodyLine: lineNumber + 1)
             }
             lineStart = next
             lineNumber += 1
         }
-        if yamlStart == nil {
-            return .failure(Diagnostic(
-                file: source.path, line: 1, message: "does not start with front matter.",
-                hint: "The first line must be --- followed by keys such as title: and summary:, closed by another line ---."))
-        }
-        return .failure(Diagnostic(
-            file: source.path, line: 1, message: "the front matter opened on line 1 is never closed.",
-            hint: "Add a line --- after the last key, before the text."))
+        return yamlStart == nil ? .notOpened : .notClosed
     }
 
     private enum Marker { case dashes, dots }

@@ -29,7 +29,7 @@ enum YAMLCompose {
         guard let basic = try? Parser(yaml: yaml, resolver: .basic, encoding: .utf8).singleRoot() else {
             return .node(try composeWithDefaultResolver(yaml))
         }
-        let mayHaveTags = yaml.utf8.contains(UInt8(ascii: "!"))
+        let mayHaveTags = YAMLLimits.contains(UInt8(ascii: "!"), in: yaml)
         guard let retagged = retagged(basic, isKey: false, depth: 1, mayHaveTags: mayHaveTags) else {
             return .node(try composeWithDefaultResolver(yaml))
         }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Yams
 
 /// Bounds on what a front matter (or site.yaml) may cost before anything walks its nodes.
@@ -31,8 +34,8 @@ enum YAMLLimits {
     ///
     /// The encoding is named: Yams' default reads the whole process environment for each parser.
     static func composeRefusingAnchors(_ yaml: String) throws -> Composed {
-        guard yaml.utf8.contains(UInt8(ascii: "&")) else { return try YAMLCompose.compose(yaml) }
-        let hasStar = yaml.utf8.contains(UInt8(ascii: "*"))
+        guard contains(UInt8(ascii: "&"), in: yaml) else { return try YAMLCompose.compose(yaml) }
+        let hasStar = contains(UInt8(ascii: "*"), in: yaml)
         let probe = hasStar ? replacingStars(yaml) : yaml
         // Yams keeps a node's anchor as a weak reference that only its parser holds.
         let parser = try Parser(yaml: probe, encoding: .utf8)
@@ -102,6 +105,7 @@ enum YAMLLimits {
                               message: "the front matter has \(size) bytes; at most \(maximumBytes) are allowed.",
                               hint: "Keep long texts in the body below the closing ---, not in the front matter.")
         }
+        if allPrintable(yaml) { return nil }
         var line = 1
         for scalar in yaml.unicodeScalars {
             let value = scalar.value
@@ -120,7 +124,7 @@ enum YAMLLimits {
     /// index (where NUL also stands for a card's link root, Render/CardRoot). Only a text with a
     /// backslash can hold such an escape, so the others are not walked.
     static func problem(inEscapesOf node: Node, yaml: String, file: String, lineOffset: Int) -> Diagnostic? {
-        guard yaml.utf8.contains(UInt8(ascii: "\\")) else { return nil }
+        guard contains(UInt8(ascii: "\\"), in: yaml) else { return nil }
         var stack = [node]
         while let next = stack.popLast() {
             switch next {
@@ -140,6 +144,48 @@ enum YAMLLimits {
             }
         }
         return nil
+    }
+
+    /// Whether `byte` is in `text`: memchr over the text's bytes. `utf8.contains` goes through
+    /// them one at a time, three times per front matter (`&`, `!`, `\\`).
+    static func contains(_ byte: UInt8, in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.count > 0 && memchr(bytes.baseAddress!, Int32(byte), bytes.count) != nil
+        }
+    }
+
+    /// Whether every character of `text` is `isPrintable`, read from its UTF-8 bytes (the text
+    /// is valid UTF-8): the only sequences of a character that is not are bytes below 0x20
+    /// but tab and line breaks, 0x7F, C2 80...C2 9F but C2 85 (U+0080...U+009F but U+0085)
+    /// and EF BF BE/BF (U+FFFE, U+FFFF). A text with one is walked again by characters, for
+    /// the message and its line.
+    static func allPrintable(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte >= 0x20 && byte < 0x7F || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte >= 0xC3 && byte != 0xEF {
+                    index += 1
+                    continue
+                }
+                switch byte {
+                case 0xC2:
+                    if index + 1 < count, bytes[index + 1] >= 0xA0 || bytes[index + 1] == 0x85 { index += 2; continue }
+                    return false
+                case 0xEF:
+                    if index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return false }
+                    index += 1
+                case 0x80...0xBF:
+                    index += 1  // a continuation byte of a character checked at its first byte
+                default:
+                    return false
+                }
+            }
+            return true
+        }
     }
 
     /// YAML 1.2's c-printable (tab, line breaks, the printable ranges).

@@ -25,7 +25,7 @@ enum BodyLimits {
         body.withUnsafeBufferPointer { check($0, firstLine: firstLine) }
     }
 
-    private static func check(_ body: UnsafeBufferPointer<UInt8>, firstLine: Int) -> RenderedMarkdown.Refusal? {
+    static func check(_ body: UnsafeBufferPointer<UInt8>, firstLine: Int) -> RenderedMarkdown.Refusal? {
         if body.count > maxBytes {
             return .init(line: firstLine, message: "the body is \(body.count) bytes long; allowed are at most \(maxBytes) bytes (32 MiB).",
                          hint: "Split the text into several entries, or link a file in content/static/.")

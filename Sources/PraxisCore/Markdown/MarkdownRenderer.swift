@@ -42,7 +42,39 @@ public enum MarkdownRenderer {
 
     /// `render`, with heading ids kept in `slugs` from one body to the next.
     static func render(_ markdown: String, firstLine: Int, slugs: inout HeadingSlugs) -> RenderedMarkdown {
-        let bytes = Array(markdown.utf8)
+        var markdown = markdown
+        return markdown.withUTF8 { bytes in
+            render(bytes, firstLine: firstLine, slugs: &slugs) { html, plainText, headings, links in
+                RenderedMarkdown(html: String(decoding: html, as: UTF8.self), headings: headings, links: links,
+                                 plainText: String(decoding: plainText, as: UTF8.self))
+            }
+        }
+    }
+
+    /// `render`, with the HTML and the plain text written to `spill` straight from cmark's
+    /// buffer and the walk's (`praxis build`): no String is made of either, nor checked again
+    /// to be UTF-8 (cmark-gfm writes UTF-8, CMARK_OPT_VALIDATE_UTF8 repairs what it is given).
+    static func render(_ markdown: String, firstLine: Int, slugs: inout HeadingSlugs, spill: SpillFile) throws(BuildFailure) -> RenderedMarkdown {
+        var markdown = markdown
+        // withUTF8 rethrows untyped errors; the typed one goes out through a Result.
+        let body = markdown.withUTF8 { bytes in
+            Result { () throws(BuildFailure) in
+                try render(bytes, firstLine: firstLine, slugs: &slugs) { html, plainText, headings, links throws(BuildFailure) in
+                    try RenderedMarkdown(spilling: html, plainText: plainText, into: spill, headings: headings, links: links)
+                }
+            }
+        }
+        return try body.get()
+    }
+
+    /// The body of the UTF-8 `bytes`, made by `make` from the HTML and plain text (valid only
+    /// during the call), the headings and the links. A body beyond `BodyLimits` is refused
+    /// before cmark-gfm sees it: empty HTML and a `refusal`.
+    private static func render<Failure: Error>(
+        _ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, slugs: inout HeadingSlugs,
+        _ make: (_ html: UnsafeBufferPointer<UInt8>, _ plainText: UnsafeBufferPointer<UInt8>, [RenderedMarkdown.Heading],
+                 [RenderedMarkdown.InternalLink]) throws(Failure) -> RenderedMarkdown
+    ) throws(Failure) -> RenderedMarkdown {
         if let refusal = BodyLimits.check(bytes, firstLine: firstLine) {
             return RenderedMarkdown(html: "", headings: [], links: [], plainText: "", refusal: refusal)
         }
@@ -56,9 +88,7 @@ public enum MarkdownRenderer {
         }
         // The byte count, not strlen: a NUL in the body is a character like any other, which
         // cmark replaces by U+FFFD as CommonMark says, instead of the end of the text.
-        bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-        }
+        bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         let finished = inlineLock.withLock { cmark_parser_finish(parser) }
         guard let document = finished else { return .empty }
         defer { cmark_node_free(document) }
@@ -69,58 +99,12 @@ public enum MarkdownRenderer {
         // The extension list must go to the renderer too, or tagfilter silently does nothing.
         guard let cString = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return .empty }
         defer { free(cString) }
-        let html = walk.headings.isEmpty ? String(cString: cString) : Self.tightenHeadings(cString)
-        return RenderedMarkdown(html: html, headings: walk.headings, links: walk.links,
-                                plainText: String(decoding: walk.text, as: UTF8.self))
-    }
-}
-
-extension MarkdownRenderer {
-    /// cmark writes a custom block with line breaks inside its tags (`<h2 id="x">\nText\n</h2>`);
-    /// one pass over the bytes drops them. Raw HTML is omitted, so every `<hN id="` and `</hN>`
-    /// here comes from a heading.
-    static func tightenHeadings(_ cString: UnsafePointer<CChar>) -> String {
-        let count = strlen(cString)
-        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: count)
-        // Written into the string's own storage, a run of unchanged bytes at a time: appending
-        // byte by byte to an array made this pass a quarter of the markdown stage.
-        return String(unsafeUninitializedCapacity: count) { out in
-            var written = 0
-            var runStart = 0
-            func copyRun(to end: Int) {
-                if end > runStart {
-                    UnsafeMutableRawPointer(out.baseAddress! + written).copyMemory(from: bytes.baseAddress! + runStart, byteCount: end - runStart)
-                    written += end - runStart
-                }
-            }
-            var index = 0
-            var inOpeningTag = false
-            while index < count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "<"), index + 6 < count, bytes[index + 1] == UInt8(ascii: "h"),
-                   (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 2]), bytes[index + 3] == UInt8(ascii: " ") {
-                    inOpeningTag = true
-                } else if inOpeningTag, byte == UInt8(ascii: ">") {
-                    inOpeningTag = false
-                    if index + 1 < count, bytes[index + 1] == UInt8(ascii: "\n") {
-                        copyRun(to: index + 1)  // up to and with the `>`, without the line break
-                        index += 2
-                        runStart = index
-                        continue
-                    }
-                } else if byte == UInt8(ascii: "\n"), index + 4 < count, bytes[index + 1] == UInt8(ascii: "<"),
-                          bytes[index + 2] == UInt8(ascii: "/"), bytes[index + 3] == UInt8(ascii: "h"),
-                          (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 4]) {
-                    copyRun(to: index)  // the line break before `</hN` is dropped
-                    index += 1
-                    runStart = index
-                    continue
-                }
-                index += 1
-            }
-            copyRun(to: count)
-            return written
+        let html = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: strlen(cString))
+        // withUnsafeBufferPointer rethrows untyped errors; the typed one goes out through a Result.
+        let body = walk.text.withUnsafeBufferPointer { plainText in
+            Result { () throws(Failure) in try make(html, plainText, walk.headings, walk.links) }
         }
+        return try body.get()
     }
 }
 
@@ -251,8 +235,11 @@ private struct TreeWalk {
         return lineOffset + 1
     }
 
-    /// cmark has no heading attributes, so the heading becomes a custom block that writes
-    /// `<hN id="...">` around the heading's own inline children.
+    /// cmark has no heading attributes, so the heading becomes a custom inline that writes
+    /// `<hN id="...">` around the heading's own inline children, inside a custom block that
+    /// writes nothing but the line breaks around a block. With the tags on the block itself,
+    /// cmark put a line break inside each (`<h2 id="x">\nText\n</h2>`), and a second pass over
+    /// every body's HTML took them out again.
     private mutating func giveID(to heading: OpaquePointer) {
         let level = Int(cmark_node_get_heading_level(heading))
         let title = inlineText(heading)
@@ -269,13 +256,16 @@ private struct TreeWalk {
         usedIDs.insert(id)
         headings.append(.init(level: level, id: id, text: title))
 
-        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
-        cmark_node_set_on_enter(block, "<h\(level) id=\"\(HTMLEscape.attribute(id))\">")
-        cmark_node_set_on_exit(block, "</h\(level)>")
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK), let tags = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+        cmark_node_set_on_enter(block, "")
+        cmark_node_set_on_exit(block, "")
+        cmark_node_set_on_enter(tags, "<h\(level) id=\"\(HTMLEscape.attribute(id))\">")
+        cmark_node_set_on_exit(tags, "</h\(level)>")
         while let child = cmark_node_first_child(heading) {
             cmark_node_unlink(child)
-            cmark_node_append_child(block, child)
+            cmark_node_append_child(tags, child)
         }
+        cmark_node_append_child(block, tags)
         cmark_node_replace(heading, block)
         cmark_node_free(heading)
     }

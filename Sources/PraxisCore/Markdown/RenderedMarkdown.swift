@@ -72,13 +72,14 @@ public struct RenderedMarkdown: Sendable {
         self.refusal = refusal
     }
 
-    /// The same body with its HTML and plain text written to `file` and no longer in memory.
-    func spilled(into file: SpillFile) throws(BuildFailure) -> RenderedMarkdown {
-        guard case .memory(let html, let plainText) = text, !(html.isEmpty && plainText.isEmpty) else { return self }
-        let ranges = try file.append(html, plainText)
-        var body = self
-        body.text = .spilled(file, html: ranges[0], plainText: ranges[1])
-        return body
+    /// A body whose HTML and plain text are written to `file` as they are made, never held in
+    /// memory (see MarkdownRenderer).
+    init(spilling html: UnsafeBufferPointer<UInt8>, plainText: UnsafeBufferPointer<UInt8>, into file: SpillFile,
+         headings: [Heading], links: [InternalLink]) throws(BuildFailure) {
+        self.init(html: "", headings: headings, links: links, plainText: "")
+        if html.isEmpty && plainText.isEmpty { return }
+        let ranges = try file.append(UnsafeRawBufferPointer(html), UnsafeRawBufferPointer(plainText))
+        text = .spilled(file, html: ranges[0], plainText: ranges[1])
     }
 
     public static let empty = RenderedMarkdown(html: "", headings: [], links: [], plainText: "")

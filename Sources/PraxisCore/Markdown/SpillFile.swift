@@ -45,21 +45,19 @@ final class SpillFile: Sendable {
 
     deinit { close(descriptor) }
 
-    /// Writes `texts` one after the other; returns where each is.
-    func append(_ texts: String...) throws(BuildFailure) -> [Range<Int>] {
-        let counts = texts.map(\.utf8.count)
+    /// Writes the bytes of `parts` one after the other; returns where each is.
+    func append(_ parts: UnsafeRawBufferPointer...) throws(BuildFailure) -> [Range<Int>] {
         let start = end.withLock { end in
-            defer { end += counts.reduce(0, +) }
+            defer { end += parts.reduce(0) { $0 + $1.count } }
             return end
         }
         var ranges: [Range<Int>] = []
         var offset = start
-        for (text, count) in zip(texts, counts) {
-            var text = text
-            let code = text.withUTF8 { write(UnsafeRawBufferPointer($0), at: offset) }
+        for part in parts {
+            let code = write(part, at: offset)
             if code != 0 { throw Self.failure(in: folder, "write a temporary file in the folder", code: code, stage: "markdown") }
-            ranges.append(offset..<offset + count)
-            offset += count
+            ranges.append(offset..<offset + part.count)
+            offset += part.count
         }
         return ranges
     }

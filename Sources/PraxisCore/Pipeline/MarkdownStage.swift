@@ -26,8 +26,11 @@ final class MarkdownStage: Sendable {
         do {
             for index in entries.indices {
                 var origin = entries[index].origin
-                var body = MarkdownRenderer.render(origin.body, firstLine: origin.bodyLine, slugs: &slugs)
-                if let spill { body = try body.spilled(into: spill) }
+                let body = if let spill {
+                    try MarkdownRenderer.render(origin.body, firstLine: origin.bodyLine, slugs: &slugs, spill: spill)
+                } else {
+                    MarkdownRenderer.render(origin.body, firstLine: origin.bodyLine, slugs: &slugs)
+                }
                 bodies.append((origin.file, body))
                 origin.body = ""
                 entries[index].origin = origin

@@ -14,11 +14,18 @@ enum SearchIndexBuilder {
     }
 
     static func build(_ site: Site, facets: [Facet], typeLabels: [String: String], typeFacetLabel: String) async -> SearchIndex {
-        let sources = self.sources(site, countryLanguage: site.config.language)
+        let sources = await self.sources(site, countryLanguage: site.config.language)
         var words = WordTable()
         let tables = await SearchTables.read(sources, bodies: site.bodies, words: &words)
         return SearchIndex(words: words, tables: tables,
                            facets: self.facets(sources.map(\.document), facets: facets, typeLabels: typeLabels, typeFacetLabel: typeFacetLabel))
+    }
+
+    /// `sources`, the practices' on every core: each gathers its facts through every row of
+    /// `PracticeFields`, the largest part of the search's work outside its tables.
+    static func sources(_ site: Site, countryLanguage: String) async -> [Source] {
+        let practices = await Parallel.map(site.practices, minimumChunk: 256) { practiceSource($0, site: site) }
+        return sources(site, countryLanguage: countryLanguage, practices: practices)
     }
 
     /// The filters: kind of entry first, then the catalogue's facets.
@@ -30,8 +37,8 @@ enum SearchIndexBuilder {
     /// Practices first, in the site's alphabetical order: with no query, a filtered list reads
     /// in that order. Whatever ranks as summary is shown with the result (summary and facts
     /// line), so a reader sees why an entry was found.
-    static func sources(_ site: Site, countryLanguage: String) -> [Source] {
-        var sources: [Source] = site.practices.map { practiceSource($0, site: site) }
+    private static func sources(_ site: Site, countryLanguage: String, practices: [Source]) -> [Source] {
+        var sources = practices
         func add(_ url: String, _ kind: EntryKind, _ title: String, _ summary: String, _ lang: String,
                  facts: [String?] = [], moreBody: [String] = [], file: String) {
             sources.append(source(url, kind, title, summary, lang, facts: facts, moreBody: moreBody, file: file))
@@ -85,14 +92,24 @@ enum SearchIndexBuilder {
     /// The facets of the catalogue, by document number. Only practices carry facet values, as on
     /// the facet pages, so the counts of both agree.
     static func facetGroups(_ facets: [Facet], documents: [SearchIndex.Document]) -> [SearchIndex.FacetGroup] {
+        // By practice id: a value lists ids, and making each one's URL to look it up was most
+        // of this function's time.
         var numberOfPractice: [String: Int] = [:]
+        let prefix = String(SitePaths.practice("").dropLast())  // `practices/`
         for (number, document) in documents.enumerated() where document.type == EntryKind.practice.rawValue {
-            numberOfPractice[document.url] = number
+            if let id = Self.practiceID(url: document.url, prefix: prefix) { numberOfPractice[id] = number }
         }
         return facets.map { facet in
             SearchIndex.FacetGroup(
                 name: facet.name, label: facet.label, values: facet.values.map { ($0.id, $0.label) },
-                documents: facet.values.map { value in value.practices.compactMap { numberOfPractice[SitePaths.practice($0)] }.sorted() })
+                documents: facet.values.map { value in value.practices.compactMap { numberOfPractice[$0] }.sorted() })
         }
+    }
+
+    /// The id in a practice's URL (`SitePaths.practice(id)`), when `url` is one made so.
+    private static func practiceID(url: String, prefix: String) -> String? {
+        guard url.hasPrefix(prefix) else { return nil }
+        let id = String(url.dropFirst(prefix.count).dropLast(1))
+        return SitePaths.practice(id) == url ? id : nil
     }
 }
