@@ -22,14 +22,9 @@ final class ThemeTemplateTests: XCTestCase {
         let footer = try withoutLeadingComment(read(templates.appending(path: "site-footer.mustache")))
         let card = try withoutLeadingComment(read(templates.appending(path: "practice-card.mustache")))
         let related = try withoutLeadingComment(read(templates.appending(path: "related-card.mustache")))
-        let practice = try read(templates.appending(path: "practice.mustache"))
-        XCTAssertTrue(practice.contains("{{{relatedCards}}}"))
-        try practice.replacingOccurrences(of: "{{{relatedCards}}}", with: "{{#related}}\(related){{/related}}")
-            .write(to: templates.appending(path: "practice.mustache"), atomically: true, encoding: .utf8)
-        let base = try read(templates.appending(path: "base.mustache"))
-        XCTAssertTrue(base.contains("{{{siteHeader}}}\n") && base.contains("{{{siteFooter}}}\n"))
-        try base.replacingOccurrences(of: "{{{siteHeader}}}\n", with: header + "\n").replacingOccurrences(of: "{{{siteFooter}}}\n", with: footer + "\n")
-            .write(to: templates.appending(path: "base.mustache"), atomically: true, encoding: .utf8)
+        try replace("{{{relatedCards}}}", with: "{{#related}}\(related){{/related}}", in: templates.appending(path: "practice.mustache"))
+        try replace("{{{siteHeader}}}\n", with: header + "\n", in: templates.appending(path: "base.mustache"))
+        try replace("{{{siteFooter}}}\n", with: footer + "\n", in: templates.appending(path: "base.mustache"))
         try "<ul class=\"cards\">\n{{#practices}}\(card){{/practices}}\n</ul>\n"
             .write(to: templates.appending(path: "practice-list.mustache"), atomically: true, encoding: .utf8)
         for piece in ["site-header", "site-footer", "practice-card", "related-card"] {
@@ -56,11 +51,8 @@ final class ThemeTemplateTests: XCTestCase {
         let folder = try TemporaryFolder()
         let site = folder.url.appending(path: "site"), output = folder.url.appending(path: "public")
         try copyFixtureWithDefaultTheme(to: site)
-        let cardFile = site.appending(path: "themes/default/templates/practice-card.mustache")
-        let card = try read(cardFile)
-        XCTAssertTrue(card.contains("<a href=\"{{url}}\">"))
-        try card.replacingOccurrences(of: "<a href=\"{{url}}\">", with: "<a href=\"{{url}}\" data-reversed=\"{{reversed(url)}}\">")
-            .write(to: cardFile, atomically: true, encoding: .utf8)
+        try replace("<a href=\"{{url}}\">", with: "<a href=\"{{url}}\" data-reversed=\"{{reversed(url)}}\">",
+                    in: site.appending(path: "themes/default/templates/practice-card.mustache"))
         try PraxisCommand.build(site, output: output)
 
         let link = try NSRegularExpression(pattern: "<a href=\"([^\"]*)\" data-reversed=\"([^\"]*)\">")
@@ -114,11 +106,8 @@ final class ThemeTemplateTests: XCTestCase {
         try "<li>{{title}}</li>\n<li>{{#current}}current{{/current}}{{^current}}{{url}}{{/current}}</li>\n"
             .write(to: templates.appending(path: "snippet.mustache"), atomically: true, encoding: .utf8)
         try "german {{title}}\n".write(to: templates.appending(path: "de.mustache"), atomically: true, encoding: .utf8)
-        let about = site.appending(path: "content/pages/about.md")
-        let source = try read(about)
-        XCTAssertTrue(source.contains("\nsummary: Worum es hier geht.\n"))
-        try source.replacingOccurrences(of: "\nsummary: Worum es hier geht.\n", with: "\nsummary: \"Worum es <hier> geht & 'warum'.\"\n")
-            .write(to: about, atomically: true, encoding: .utf8)
+        try replace("\nsummary: Worum es hier geht.\n", with: "\nsummary: \"Worum es <hier> geht & 'warum'.\"\n",
+                    in: site.appending(path: "content/pages/about.md"))
         try PraxisCommand.build(site, output: output)
 
         let html = try read(output.appending(path: "about/index.html"))
@@ -160,6 +149,14 @@ final class ThemeTemplateTests: XCTestCase {
     }
 
     private func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
+
+    /// Replaces `old` in `file` with `new`; fails the test where it is called when `file` does not
+    /// hold `old` (the edit would otherwise change nothing, and the test prove nothing).
+    private func replace(_ old: String, with new: String, in file: URL, line: UInt = #line) throws {
+        let text = try read(file)
+        XCTAssertTrue(text.contains(old), "\(file.lastPathComponent) does not hold \(old)", line: line)
+        try text.replacingOccurrences(of: old, with: new).write(to: file, atomically: true, encoding: .utf8)
+    }
 
     /// The rich fixture at `site`, with the default theme copied into its `themes/` to be edited.
     private func copyFixtureWithDefaultTheme(to site: URL) throws {
