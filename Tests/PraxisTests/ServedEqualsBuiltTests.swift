@@ -204,7 +204,7 @@ final class ServedEqualsBuiltTests: XCTestCase {
         XCTAssertEqual(site.copyPaths, built.copies.map(\.to).sorted(), "static copies:\n\(context)", file: file, line: line)
         // The server finds a page through its index (patched from the last map): exactly the pages built.
         let pages = Set(builtFiles.keys.filter { $0.hasSuffix("index.html") || $0 == "404.html" })
-        XCTAssertEqual(site.map.pageIndex.paths.symmetricDifference(pages).sorted(), [], "page index:\n\(context)", file: file, line: line)
+        XCTAssertEqual(site.map.indexedPaths.symmetricDifference(pages).sorted(), [], "page index:\n\(context)", file: file, line: line)
         // Pages are rendered when asked for: one fetched through the server's own lookup is the same.
         if let path = builtFiles.keys.sorted().first(where: { $0.hasSuffix("index.html") }),
            case .data(let data)? = try await site.file(at: path) {

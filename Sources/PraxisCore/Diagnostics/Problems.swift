@@ -18,6 +18,10 @@ public struct Problems: Sendable {
         all.append(Diagnostic(file: file, line: line, key: key, message: message, hint: hint))
     }
 
+    public mutating func keep(where wanted: (Diagnostic) -> Bool) {
+        all = all.filter(wanted)
+    }
+
     /// Ends the stage when it found anything.
     public func check(stage: String) throws {
         if !all.isEmpty { throw BuildFailure(stage: stage, diagnostics: all) }

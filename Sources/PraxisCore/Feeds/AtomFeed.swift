@@ -6,7 +6,7 @@ enum AtomFeed {
     /// The practices the feed lists: the `limit` most recently updated, newest first (on the
     /// same date, in order of id).
     static func entries(_ site: Site) -> [Practice] {
-        latest(site.practices, count: limit)
+        latest(site.fallbackFiles.isEmpty ? site.practices : site.practices.filter { site.isOwn($0.origin.file) }, count: limit)
     }
 
     /// The `count` most recently updated of `practices`, as `filter`, `sort` and `prefix` would
@@ -37,21 +37,21 @@ enum AtomFeed {
         let newest = dated.first?.updated.map { "\(XML.escape($0))T00:00:00Z" } ?? "1970-01-01T00:00:00Z"
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XML.escape(config.language))">
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XML.escape(site.pageLanguage))">
           <title>\(XML.escape(config.title))</title>
 
         """
         if let description = config.description { xml += "  <subtitle>\(XML.escape(description))</subtitle>\n" }
         xml += """
-          <id>\(XML.escape(config.baseURL))</id>
-          <link href="\(XML.escape(config.baseURL))"/>
-          <link rel="self" type="application/atom+xml" href="\(XML.escape(config.baseURL + "feed.xml"))"/>
+          <id>\(XML.escape(config.baseURL + site.prefix))</id>
+          <link href="\(XML.escape(config.baseURL + site.prefix))"/>
+          <link rel="self" type="application/atom+xml" href="\(XML.escape(config.baseURL + site.prefix + "feed.xml"))"/>
           <updated>\(newest)</updated>
           <author><name>\(XML.escape(config.title))</name></author>
 
         """
         for practice in dated {
-            let url = XML.escape(config.baseURL + SitePaths.practice(practice.id))
+            let url = XML.escape(config.baseURL + site.prefix + SitePaths.practice(practice.id))
             xml += """
               <entry>
                 <title>\(XML.escape(practice.title))</title>
@@ -64,6 +64,6 @@ enum AtomFeed {
             """
         }
         xml += "</feed>\n"
-        return OutputFile(path: "feed.xml", text: xml)
+        return OutputFile(path: site.prefix + "feed.xml", text: xml)
     }
 }

@@ -2,24 +2,57 @@
 enum Sitemap {
     /// `pagePaths` are the paths of the HTML pages; 404.html is left out.
     static func make(_ site: Site, paths pagePaths: [String]) -> OutputFile {
-        document(entries(site, paths: pagePaths.filter { $0.hasSuffix("index.html") }.sorted()))
+        make([(site, pagePaths)])
     }
 
-    /// One `<url>` line per path; practices with their `updated` date.
-    static func entries(_ site: Site, paths: [String]) -> [String] {
-        var lastModified: [String: String] = [:]
-        for practice in site.practices { lastModified[SitePaths.file(for: SitePaths.practice(practice.id))] = practice.updated }
-        return paths.map { entry(site.config.baseURL, path: $0, lastModified: lastModified[$0]) }
+    /// The pages of every language's tree (the default language's first); with several, each
+    /// page lists its versions (`xhtml:link rel="alternate" hreflang`), itself included, and
+    /// `x-default`, the default language's version.
+    static func make(_ trees: [(site: Site, paths: [String])]) -> OutputFile {
+        let many = trees.count > 1
+        let pages = trees.map { tree in Set(tree.paths.lazy.filter { $0.hasSuffix("index.html") }.map { String($0.dropFirst(tree.site.prefix.count)) }) }
+        var lines: [String] = []
+        for (number, tree) in trees.enumerated() {
+            let site = tree.site
+            let paths = pages[number].sorted()
+            var lastModified: [String: String] = [:]
+            for practice in site.practices where site.isOwn(practice.origin.file) {
+                lastModified[SitePaths.file(for: SitePaths.practice(practice.id))] = practice.updated
+            }
+            for path in paths {
+                var alternates: [(lang: String, url: String)] = []
+                if many {
+                    for (other, otherTree) in trees.enumerated() where pages[other].contains(path) {
+                        alternates.append((otherTree.site.pageLanguage, url(otherTree.site, path)))
+                    }
+                    if pages[0].contains(path) { alternates.append(("x-default", url(trees[0].site, path))) }
+                }
+                lines.append(entry(url(site, path), lastModified: lastModified[path], alternates: alternates))
+            }
+        }
+        return document(lines, alternates: many)
     }
 
-    static func entry(_ baseURL: String, path: String, lastModified: String?) -> String {
-        var line = "  <url><loc>\(XML.escape(baseURL + path.dropLast("index.html".count)))</loc>"
+    /// The address of the page written at `path` (below its tree) of `site`'s tree.
+    private static func url(_ site: Site, _ path: String) -> String {
+        site.config.baseURL + site.prefix + path.dropLast("index.html".count)
+    }
+
+    static func entry(_ url: String, lastModified: String?, alternates: [(lang: String, url: String)] = []) -> String {
+        var line = "  <url><loc>\(XML.escape(url))</loc>"
         if let lastModified { line += "<lastmod>\(XML.escape(lastModified))</lastmod>" }
+        for alternate in alternates {
+            line += "<xhtml:link rel=\"alternate\" hreflang=\"\(XML.escape(alternate.lang))\" href=\"\(XML.escape(alternate.url))\"/>"
+        }
         return line + "</url>\n"
     }
 
-    static func document(_ entries: [String]) -> OutputFile {
-        var xml = """
+    static func document(_ entries: [String], alternates: Bool = false) -> OutputFile {
+        var xml = alternates ? """
+        <?xml version="1.0" encoding="utf-8"?>
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+
+        """ : """
         <?xml version="1.0" encoding="utf-8"?>
         <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 

@@ -21,6 +21,10 @@ public actor LiveSite {
         var model: SiteModel?
         /// What the resolve of `model` kept to be patched (Resolver+Patch).
         var resolved: ResolveState?
+        /// The models of the other languages' trees, made again on every change of the sources:
+        /// a tree holds its translations and what they name, not the whole catalogue (unless
+        /// site.yaml lists every entry in every language, `fallback: show`).
+        var others: [SiteModel] = []
     }
 
     public init(_ options: BuildOptions) {
@@ -69,6 +73,7 @@ public actor LiveSite {
                 // Only the theme changed: the resolved catalogue and its pages stay, rendered
                 // through the new theme.
                 model = last.rethemed(theme)
+                state.others = state.others.map { $0.rethemed(theme) }
                 samePages = current?.map
                 clock.lap("facets")
             } else if let delta, let last = state.model, var resolved = state.resolved.take(),
@@ -94,7 +99,11 @@ public actor LiveSite {
                 model = made.model
                 state.resolved = made.resolved
             }
-            let map = try SiteMap(model, siteRoot: options.siteRoot, samePages: samePages, previous: current?.map)
+            if samePages == nil {
+                state.others = try await SiteModel.others(content: content, bodies: bodies, theme: state.theme!.theme,
+                                                          includeDrafts: options.includeDrafts)
+            }
+            let map = try SiteMap([model] + state.others, siteRoot: options.siteRoot, samePages: samePages, previous: current?.map)
             // Kept only with its map served: a theme edit takes over the pages of `current`.
             state.model = model
             clock.lap("site map")

@@ -11,18 +11,22 @@ public final class ServedSite: Sendable {
     private let groups = Locked<[OtherGroup: Task<[String: Data], Error>]>([:])
     private let copies: [String: URL]
     private let assets: [String: Data]
+    /// Where each language's tree is below the site root.
+    private let prefixes: [String]
 
     /// The files beside the pages, by what makes them.
     enum OtherGroup: CaseIterable {
         case search, openData, feeds
 
-        /// The group a path belongs to; nil for one no group makes.
-        init?(path: String) {
-            if path == "search.json" || path.hasPrefix(SiteMap.searchFolder) {
+        /// The group a path belongs to; nil for one no group makes. `prefixes`: those of the
+        /// site's trees, each of which has its search and feed below it (`en/search.json`).
+        init?(path: String, prefixes: [String]) {
+            let inTree = prefixes.filter { path.hasPrefix($0) }.map { String(path.dropFirst($0.count)) }
+            if inTree.contains(where: { $0 == "search.json" || $0.hasPrefix(SiteMap.searchFolder) }) {
                 self = .search
             } else if path.hasPrefix("catalogue.") {
                 self = .openData
-            } else if ["feed.xml", "sitemap.xml", "robots.txt"].contains(path) {
+            } else if ["sitemap.xml", "robots.txt"].contains(path) || inTree.contains("feed.xml") {
                 self = .feeds
             } else {
                 return nil
@@ -33,6 +37,7 @@ public final class ServedSite: Sendable {
     init(_ map: SiteMap, build: Int) {
         self.map = map
         self.build = build
+        prefixes = map.trees.map { $0.model.site.prefix }
         copies = Dictionary(map.copies.map { ($0.to, $0.from) }, uniquingKeysWith: { _, later in later })
         assets = Dictionary(map.model.theme.assets.map { ("assets/" + $0.path, $0.data) }, uniquingKeysWith: { _, later in later })
     }
@@ -49,14 +54,14 @@ public final class ServedSite: Sendable {
         if let page = map.page(at: path) { return .data(page.data) }
         if let source = copies[path] { return .copy(source) }
         if let asset = assets[path] { return .data(asset) }
-        guard let group = OtherGroup(path: path) else { return nil }
+        guard let group = OtherGroup(path: path, prefixes: prefixes) else { return nil }
         return try await files(of: group)[path].map { .data($0) }
     }
 
     /// Whether anything is at `path`, without rendering it.
     public func hasFile(at path: String) async throws -> Bool {
-        if map.pageIndex[path] != nil || copies[path] != nil || assets[path] != nil { return true }
-        guard let group = OtherGroup(path: path) else { return false }
+        if map.hasPage(at: path) || copies[path] != nil || assets[path] != nil { return true }
+        guard let group = OtherGroup(path: path, prefixes: prefixes) else { return false }
         return try await files(of: group)[path] != nil
     }
 
@@ -95,7 +100,7 @@ public final class ServedSite: Sendable {
             let made = Task {
                 let files: [OutputFile]
                 switch group {
-                case .search: files = await map.model.searchFiles()
+                case .search: files = await map.searchFiles()
                 case .openData: files = try OpenData.files(map.model.site)
                 case .feeds: files = map.feeds().filter { !$0.path.hasPrefix("assets/") }
                 }

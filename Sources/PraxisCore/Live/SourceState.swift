@@ -233,7 +233,7 @@ struct SourceState {
         for file in tree.practices + tree.partners + tree.pages + tree.seeds { known.insert(file.path) }
         for workshop in tree.workshops {
             if let index = workshop.index { known.insert(index.path) }
-            for day in workshop.days { known.insert(day.path) }
+            for file in workshop.days + workshop.translations { known.insert(file.path) }
         }
         for path in tree.staticFiles { known.insert(Self.staticPrefix + path) }
         if parts.contains(.staticFiles) {

@@ -14,6 +14,9 @@ public struct KeyLines: Sendable {
 
     init(start: Int) { self.start = start }
 
+    /// Whether the front matter has `path` itself.
+    public func has(_ path: String) -> Bool { lines[path] != nil }
+
     /// The line of `path`, or of its nearest enclosing key, or the front matter's start.
     public func line(_ path: String) -> Int {
         var path = path

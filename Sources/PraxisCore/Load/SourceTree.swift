@@ -8,13 +8,33 @@ struct SourceTree: Sendable {
         /// Path relative to the site root.
         var path: String
         var url: URL
+        /// The language a translation's name gives (`<id>.en.md`); nil for a file of the
+        /// default language (`<id>.md`). Checked against site.yaml's languages when parsed.
+        var lang: String? = nil
+    }
+
+    /// `<id>.md` -> (id, nil); `<id>.<lang>.md` -> (id, lang) when `<lang>` is written like a
+    /// language code; nil for any other name. The id is checked by the caller.
+    static func entryName(_ name: String) -> (id: String, lang: String?)? {
+        guard name.hasSuffix(".md") else { return nil }
+        let stem = name.dropLast(3)
+        if let dot = stem.lastIndex(of: "."), Validate.isLanguageCode(String(stem[stem.index(after: dot)...])) {
+            return (String(stem[..<dot]), String(stem[stem.index(after: dot)...]))
+        }
+        return (String(stem), nil)
     }
 
     struct WorkshopFolder: Sendable {
         var id: String
         var index: File?
         var folderPath: String
+        /// The day files of every language, in day order; `lang` tells the translations.
         var days: [File]
+        /// Translations of index.md (`index.en.md`).
+        var translations: [File] = []
+
+        /// The days of the default language.
+        var defaultDays: [File] { days.filter { $0.lang == nil } }
     }
 
     var root: URL
@@ -128,7 +148,7 @@ struct SourceTree: Sendable {
         ]
         guard let (folder, files) = folders.first(where: { path.hasPrefix($0.0) }) else { return false }
         let name = String(path.dropFirst(folder.count))
-        guard !name.contains("/"), name.hasSuffix(".md"), Slug.isValidID(String(name.dropLast(3))) else { return false }
+        guard !name.contains("/"), let entry = Self.entryName(name), Slug.isValidID(entry.id) else { return false }
         let url = root.appending(path: path)
         // Only a regular file or nothing is noted here; a folder, link or FIFO needs the walk,
         // which reports it.
@@ -144,7 +164,7 @@ struct SourceTree: Sendable {
         }
         let present = low < list.count && list[low].path == path
         if exists, !present {
-            list.insert(File(id: String(name.dropLast(3)), path: path, url: url), at: low)
+            list.insert(File(id: entry.id, path: path, url: url, lang: entry.lang), at: low)
         } else if !exists, present {
             list.remove(at: low)
         }
@@ -167,9 +187,9 @@ struct SourceTree: Sendable {
                              hint: "Pictures and PDFs go to content/static/.")
                 continue
             }
-            let id = String(name.dropLast(3))
+            let (id, lang) = entryName(name)!
             guard checkID(id, path: filePath, problems: &problems) else { continue }
-            files.append(File(id: id, path: filePath, url: url))
+            files.append(File(id: id, path: filePath, url: url, lang: lang))
         }
         return files
     }
@@ -188,21 +208,22 @@ struct SourceTree: Sendable {
             for file in entries(in: url, path: path, root: root, problems: &problems) {
                 let (fileName, fileURL) = (file.name, file.url)
                 let filePath = "\(path)/\(fileName)"
-                if fileName == "index.md", file.kind == .file {
-                    workshop.index = File(id: name, path: filePath, url: fileURL)
-                } else if file.kind == .file, fileName.hasPrefix("day-"), fileName.hasSuffix(".md"),
-                          let number = Int(fileName.dropFirst(4).dropLast(3)), number >= 1,
-                          fileName == "day-\(number).md" {
-                    workshop.days.append(File(id: "day-\(number)", path: filePath, url: fileURL))
+                let entry = file.kind == .file ? Self.entryName(fileName) : nil
+                if let entry, entry.id == "index" {
+                    let index = File(id: name, path: filePath, url: fileURL, lang: entry.lang)
+                    if entry.lang == nil { workshop.index = index } else { workshop.translations.append(index) }
+                } else if let entry, entry.id.hasPrefix("day-"), let number = Int(entry.id.dropFirst(4)), number >= 1,
+                          entry.id == "day-\(number)" {
+                    workshop.days.append(File(id: entry.id, path: filePath, url: fileURL, lang: entry.lang))
                 } else {
                     problems.add(filePath, line: nil, "does not belong in a workshop folder.",
-                                 hint: "Allowed: index.md and one day-<n>.md per day (day-1.md, day-2.md, ...). Handouts go to content/static/.")
+                                 hint: "Allowed: index.md and one day-<n>.md per day (day-1.md, day-2.md, ...), and their translations (index.en.md, day-1.en.md, ...). Handouts go to content/static/.")
                 }
             }
             if workshop.index == nil {
                 problems.add("\(path)/index.md", line: nil, "is missing.", hint: "Each workshop folder needs index.md with title and summary.")
             }
-            workshop.days.sort { dayNumber($0.id) < dayNumber($1.id) }
+            workshop.days.sort { (dayNumber($0.id), $0.lang ?? "") < (dayNumber($1.id), $1.lang ?? "") }
             workshops.append(workshop)
         }
         return workshops

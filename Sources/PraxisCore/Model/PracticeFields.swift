@@ -106,7 +106,11 @@ enum PracticeFields {
         // The page's language is the layout's; a card names it when it is not the site's.
         PracticeField("lang",
                       read: { read, fields, site in fields.lang = read.lang() ?? site.language },
-                      card: { practice, renderer, _, card in card["lang"] = practice.lang == renderer.site.config.language ? nil : practice.lang },
+                      card: { practice, renderer, _, card in
+                          guard practice.lang != renderer.site.pageLanguage else { return }
+                          card["lang"] = practice.lang
+                          card["langMark"] = renderer.strings["in-language-" + practice.lang] ?? practice.lang
+                      },
                       record: .init { practice, _ in .text(practice.lang) }),
         // Published only where the practice they name is.
         PracticeField("translations",

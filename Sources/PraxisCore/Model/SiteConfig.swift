@@ -11,6 +11,8 @@ public struct SiteConfig: Sendable {
     public var pageSize: Int
     /// Declared facets in the order site.yaml lists them (display order).
     public var facets: [FacetVocabulary]
+    /// Whether an entry without a translation is listed in the other languages.
+    public var fallback: LanguageFallback = .hide
 
     /// The path part of `baseURL`, e.g. `/catalogue/`; `/` at a host's root.
     public var basePath: String {
@@ -39,4 +41,14 @@ public struct FacetVocabulary: Sendable {
     public func label(of id: String) -> String? {
         values.first { $0.id == id }?.label
     }
+}
+
+/// `fallback:` of site.yaml.
+public enum LanguageFallback: String, Sendable {
+    case show, hide
+}
+
+extension SiteConfig {
+    /// Placeholder until site.yaml texts per language are read: the same texts in every language.
+    public func localized(_ language: String) -> SiteConfig { self }
 }

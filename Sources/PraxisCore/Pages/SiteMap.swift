@@ -1,182 +1,113 @@
 import Foundation
 
-/// Every file of the site, described once: the pages (a `Renderer.Job` each, at the path
-/// `path(of:)` gives) and the files beside them. `praxis build` writes them all as they are
-/// made, `praxis check` reads them in memory, `praxis serve` makes each one when a browser
-/// asks for it. All three go through here, so they cannot disagree.
+/// Every file of the site, described once: the pages of each language's tree (`TreeMap`, the
+/// default language's first, at the site root; each other one under `/<lang>/`) and the files
+/// beside them. `praxis build` writes them all as they are made, `praxis check` reads them in
+/// memory, `praxis serve` makes each one when a browser asks for it. All three go through here,
+/// so they cannot disagree.
 struct SiteMap: Sendable {
-    let model: SiteModel
-    let renderer: Renderer
-    /// Every page, in the order the build lists them.
-    let jobs: [Renderer.Job]
-    /// Page path (below the output) -> its job.
-    let pageIndex: PageIndex
+    /// One tree per language of site.yaml, in its order; the default language's first.
+    let trees: [TreeMap]
+    /// Every page: its tree and its job, in the order the build lists them.
+    let jobs: [Job]
     /// Static files of content/static/, by their path in the output.
     let copies: [(from: URL, to: String)]
 
-    /// `samePages`: a map of a model with the same pages (`SiteModel.rethemed`), whose list and
-    /// paths are taken over instead of made again. `previous`: the map of an earlier model
-    /// (`praxis serve`), whose paths are taken over where its list of pages and this one agree.
-    init(_ model: SiteModel, siteRoot: URL, samePages: SiteMap? = nil, previous: SiteMap? = nil) throws {
-        self.model = model
-        renderer = model.renderer
-        let index: PageIndex
-        if let samePages {
-            jobs = samePages.jobs
-            index = samePages.pageIndex
-        } else if let previous {
-            jobs = renderer.jobs
-            index = Self.index(jobs, facets: model.facets, from: previous)
-        } else {
-            jobs = renderer.jobs
-            let facets = model.facets
-            var paths: [String: Renderer.Job] = [:]
-            paths.reserveCapacity(jobs.count)
-            for job in jobs { paths[Self.path(of: job, facets: facets)] = job }
-            index = PageIndex(paths)
+    struct Job: Sendable {
+        let tree: Int
+        let job: Renderer.Job
+    }
+
+    /// The default language's model: the settings, the theme and the facets every tree shares.
+    var model: SiteModel { trees[0].model }
+
+    /// `models`: one per language, the default language's first. `samePages` and `previous` as
+    /// for `TreeMap`, tree by tree (a tree of another language is made again when the number of
+    /// languages changed).
+    init(_ models: [SiteModel], siteRoot: URL, samePages: SiteMap? = nil, previous: SiteMap? = nil) throws {
+        var trees: [TreeMap] = []
+        for (index, model) in models.enumerated() {
+            let same = samePages.flatMap { $0.trees.count == models.count ? $0.trees[index] : nil }
+            let before = previous.flatMap { $0.trees.count == models.count ? $0.trees[index] : nil }
+            trees.append(TreeMap(model, samePages: same, previous: before))
         }
-        pageIndex = index
-        let theme = model.theme
-        copies = try StaticFiles.copies(model.site.staticFiles, siteRoot: siteRoot, isGenerated: { path in
-            index[path] != nil || Self.reservedNames.contains(path) || path.hasPrefix(Self.searchFolder)
+        // Every page links its versions in the other languages: each renderer sees every tree's pages.
+        if trees.count > 1 {
+            let languages = trees.map { tree in
+                LanguageTree(language: tree.model.site.pageLanguage, prefix: tree.model.site.prefix, pageIndex: tree.pageIndex,
+                             name: tree.model.strings["language-name"] ?? tree.model.site.pageLanguage,
+                             missing: tree.model.strings["translation-missing"] ?? "")
+            }
+            for index in trees.indices { trees[index].renderer.trees = languages }
+        }
+        self.trees = trees
+        jobs = trees.enumerated().flatMap { index, tree in tree.jobs.map { Job(tree: index, job: $0) } }
+        let theme = models[0].theme
+        let prefixes = trees.map { $0.model.site.prefix }
+        copies = try StaticFiles.copies(models[0].site.staticFiles, siteRoot: siteRoot, isGenerated: { path in
+            trees.contains { $0.pageIndex[path] != nil }
+                || prefixes.contains { prefix in
+                    path.hasPrefix(prefix) && Self.isGenerated(String(path.dropFirst(prefix.count)))
+                }
                 || (path.hasPrefix("assets/") && theme.assets.contains { "assets/" + $0.path == path })
         })
     }
 
-    /// The index of `jobs` made from that of `previous`. Both lists are walked side by side:
-    /// where they hold the same job it is the same page at the same path (a job's path is a
-    /// function of the job and of the facets' value ids, compared too); where they differ, a
-    /// few jobs taken out or put in are looked for ahead, and only the paths of the jobs that
-    /// are in one list alone are made. A page moved in the list (a new title) is one of each.
-    private static func index(_ jobs: [Renderer.Job], facets: [Facet], from previous: SiteMap) -> PageIndex {
-        let old = previous.jobs, oldFacets = previous.model.facets
-        func same(_ a: Int, _ b: Int) -> Bool { Self.same(old[a], oldFacets, jobs[b], facets) }
-        let lookAhead = 16
-        var gone: [Int] = [], come: [Int] = []
-        var i = 0, j = 0
-        walk: while i < old.count || j < jobs.count {
-            if i < old.count, j < jobs.count, same(i, j) {
-                i += 1
-                j += 1
-                continue
-            }
-            for step in 1...lookAhead {
-                if i + step < old.count, j < jobs.count, same(i + step, j) {
-                    gone += i..<(i + step)
-                    i += step
-                    continue walk
-                }
-                if j + step < jobs.count, i < old.count, same(i, j + step) {
-                    come += j..<(j + step)
-                    j += step
-                    continue walk
-                }
-            }
-            if i < old.count { gone.append(i); i += 1 }
-            if j < jobs.count { come.append(j); j += 1 }
-        }
-        var index = previous.pageIndex
-        // Taken out first: a page that moved is in both.
-        for position in gone { index.set(path(of: old[position], facets: oldFacets), nil) }
-        for position in come { index.set(path(of: jobs[position], facets: facets), jobs[position]) }
-        return index
-    }
-
-    /// Whether two jobs are the same page at the same path.
-    private static func same(_ a: Renderer.Job, _ facetsA: [Facet], _ b: Renderer.Job, _ facetsB: [Facet]) -> Bool {
-        switch (a, b) {
-        case (.home, .home), (.search, .search), (.notFound, .notFound), (.workshopsIndex, .workshopsIndex),
-             (.sourcesIndex, .sourcesIndex): return true
-        case (.practicesIndex(let x), .practicesIndex(let y)): return x == y
-        case (.practice(let x), .practice(let y)), (.partner(let x), .partner(let y)), (.workshop(let x), .workshop(let y)),
-             (.page(let x), .page(let y)), (.source(let x), .source(let y)): return x == y
-        case (.day(let w, let x), .day(let v, let y)): return w == v && x == y
-        case (.facet(let x), .facet(let y)): return x == y && facetsA[x].name == facetsB[y].name
-        case (.facetValue(let f, let v, let p), .facetValue(let g, let w, let q)):
-            return f == g && v == w && p == q && facetsA[f].name == facetsB[g].name && facetsA[f].values[v].id == facetsB[g].values[w].id
-        default: return false
-        }
-    }
-
-    /// Files beside the pages whose names are fixed.
+    /// Files beside the pages whose names are fixed (below a tree's prefix: its search and feed).
     static let reservedNames: Set<String> = ["search.json", "catalogue.json", "catalogue.csv", "feed.xml", "sitemap.xml", "robots.txt"]
     /// The search's parts; their names depend on the content, so the folder is Praxis' own.
     static let searchFolder = "search/"
 
-    /// The file a page job writes.
-    static func path(of job: Renderer.Job, facets: [Facet]) -> String {
-        let path: String
-        switch job {
-        case .home: path = SitePaths.home
-        case .search: path = SitePaths.search
-        case .notFound: return "404.html"
-        case .workshopsIndex: path = SitePaths.workshops
-        case .sourcesIndex: path = SitePaths.sources
-        case .practicesIndex(let page): path = SitePaths.paged(SitePaths.practices, page)
-        case .practice(let id): path = SitePaths.practice(id)
-        case .partner(let id): path = SitePaths.partner(id)
-        case .workshop(let id): path = SitePaths.workshop(id)
-        case .day(let workshop, let id): path = SitePaths.day(workshop, id)
-        case .page(let id): path = SitePaths.page(id)
-        case .source(let id): path = SitePaths.source(id)
-        case .facet(let index): path = SitePaths.facet(facets[index].name)
-        case .facetValue(let facet, let value, let page):
-            path = SitePaths.paged(SitePaths.facetValue(facets[facet].name, facets[facet].values[value].id), page)
-        }
-        return SitePaths.file(for: path)
+    private static func isGenerated(_ path: String) -> Bool {
+        reservedNames.contains(path) || path.hasPrefix(searchFolder)
     }
 
-    var pagePaths: [String] { jobs.map { Self.path(of: $0, facets: model.facets) } }
+    /// The files of the pages, below the site root.
+    var pagePaths: [String] { trees.flatMap(\.pagePaths) }
+
+    func render(_ job: Job) -> OutputFile {
+        trees[job.tree].render(job.job)
+    }
 
     /// The page at `path`, rendered now; nil when no page is there.
     func page(at path: String) -> OutputFile? {
-        pageIndex[path].map { render($0) }
+        for tree in trees where path.hasPrefix(tree.model.site.prefix) {
+            if let page = tree.page(at: path) { return page }
+        }
+        return nil
     }
 
-    func render(_ job: Renderer.Job) -> OutputFile {
-        let file = renderer.render(job)
-        assert(file.path == Self.path(of: job, facets: model.facets), "a page function wrote \(file.path)")
-        return file
+    /// Every path that has a page, as the trees' indexes know them (`praxis serve` patches them).
+    var indexedPaths: Set<String> { trees.reduce(into: Set()) { $0.formUnion($1.pageIndex.paths) } }
+
+    func hasPage(at path: String) -> Bool {
+        trees.contains { $0.pageIndex[path] != nil }
     }
 
-    /// The Atom feed, the sitemap, robots.txt and the theme's assets.
+    /// The search of each tree: its search.json and parts below the tree's prefix.
+    func searchFiles() async -> [OutputFile] {
+        var files: [OutputFile] = []
+        for tree in trees {
+            let prefix = tree.model.site.prefix
+            files += await tree.model.searchFiles().map { OutputFile(path: prefix + $0.path, data: $0.data) }
+        }
+        return files
+    }
+
+    /// Each tree's search into `emit`, file by file.
+    func writeSearch(_ emit: (OutputFile) throws -> Void) async throws {
+        for tree in trees {
+            let prefix = tree.model.site.prefix
+            try SearchShards.write(await tree.model.searchIndex()) { file in
+                try emit(prefix.isEmpty ? file : OutputFile(path: prefix + file.path, data: file.data))
+            }
+        }
+    }
+
+    /// An Atom feed per language, the sitemap with every page's versions, robots.txt and the theme's assets.
     func feeds() -> [OutputFile] {
-        [AtomFeed.make(model.site), Sitemap.make(model.site, paths: pagePaths), Sitemap.robots(model.site)]
+        trees.map { AtomFeed.make($0.model.site) }
+            + [Sitemap.make(trees.map { ($0.model.site, $0.pagePaths) }), Sitemap.robots(model.site)]
             + model.theme.assets.map { OutputFile(path: "assets/" + $0.path, data: $0.data) }
-    }
-}
-
-/// Page path -> its job. `praxis serve` makes a map after every edit: the table of every page is
-/// shared with the maps before, and only what changed since is kept beside it (made one table
-/// again once that grows), so that a new map does not copy thousands of paths.
-struct PageIndex: Sendable {
-    private var base: [String: Renderer.Job]
-    /// Path -> its job now, or nil when it has none now.
-    private var changes: [String: Renderer.Job?] = [:]
-
-    init(_ base: [String: Renderer.Job]) {
-        self.base = base
-    }
-
-    subscript(path: String) -> Renderer.Job? {
-        if let change = changes[path] { return change }
-        return base[path]
-    }
-
-    /// Every path that has a page.
-    var paths: Set<String> {
-        var paths = Set(base.keys)
-        for (path, job) in changes {
-            if job == nil { paths.remove(path) } else { paths.insert(path) }
-        }
-        return paths
-    }
-
-    mutating func set(_ path: String, _ job: Renderer.Job?) {
-        changes[path] = .some(job)
-        if changes.count > 4096 {
-            for (path, job) in changes { base[path] = job }
-            changes = [:]
-        }
     }
 }

@@ -51,7 +51,7 @@ struct SiteModel: Sendable {
         clock.lap("resolve")
         guard let theme else { throw BuildFailure(stage: "theme", diagnostics: themeProblems.all) }
 
-        let strings = theme.strings(for: site.config.language)
+        let strings = theme.strings(for: site.pageLanguage)
         let facets = try await FacetBuilder.build(site, labels: FacetLabels(strings))
         clock.lap("facets")
         return (SiteModel(site: site, facetSet: facets, theme: theme, strings: strings, staticSizes: content.staticSizes), resolved)
@@ -75,12 +75,25 @@ struct SiteModel: Sendable {
     /// strings edit): the theme reaches the model only through its strings, which name three
     /// facets, so nothing is resolved or grouped again.
     func rethemed(_ theme: Theme) -> SiteModel {
-        let strings = theme.strings(for: site.config.language)
+        let strings = theme.strings(for: site.pageLanguage)
         let facets = FacetBuilder.relabel(facetSet, labels: FacetLabels(strings))
         return SiteModel(site: site, facetSet: facets, theme: theme, strings: strings, staticSizes: staticSizes)
     }
 
     var renderer: Renderer { Renderer(self) }
+
+    /// The trees of the other languages (ParsedContent+Languages), each resolved and grouped
+    /// like the default language's: one model each, in site.yaml's order. Their entries'
+    /// problems are reported by them; those of the default language's, by its own model.
+    static func others(content: ParsedContent, bodies: [String: RenderedMarkdown], theme: Theme?, includeDrafts: Bool) async throws -> [SiteModel] {
+        var models: [SiteModel] = []
+        for language in content.otherLanguages {
+            var clock = StageClock()
+            models.append(try await make(content: content.tree(for: language), bodies: bodies, theme: theme, themeProblems: Problems(),
+                                         includeDrafts: includeDrafts, clock: &clock))
+        }
+        return models
+    }
 
     /// The search files: search.json and the parts the search page loads as it needs them.
     func searchFiles() async -> [OutputFile] {

@@ -65,14 +65,46 @@ enum ParseStage {
         var jobs: [Job] = tree.practices.map { .practice($0) } + tree.partners.map { .partner($0) }
         for workshop in tree.workshops {
             if let index = workshop.index { jobs.append(.workshop(index)) }
+            jobs += workshop.translations.map { .workshop($0) }
             jobs += workshop.days.map { .day($0, workshop.id) }
         }
         jobs += tree.pages.map { .page($0) } + tree.seeds.map { .source($0) }
         return jobs
     }
 
-    /// One file: the entry, or nil with its problems added.
+    /// One file: the entry, or nil with its problems added. A translation's language comes from
+    /// its file name, which must name a language of the site other than the default one.
     static func parse(_ job: Job, parser: EntryParser, problems: inout Problems) -> Parsed? {
+        guard let lang = job.file.lang else { return parseEntry(job, parser: parser, problems: &problems) }
+        let config = parser.site
+        if case .source = job {
+            problems.add(job.file.path, line: nil, "is named as a translation, but the source register is not translated.",
+                         hint: "Give each source document one file seeds/<id>.md; lang: says which language the document is in.")
+            return nil
+        }
+        let name = job.file.path.split(separator: "/").last.map(String.init) ?? job.file.path
+        let plain = name.replacingOccurrences(of: ".\(lang).md", with: ".md")
+        guard config.languages.contains(lang), lang != config.language else {
+            problems.add(job.file.path, line: nil,
+                         lang == config.language
+                            ? "is named as a translation into \(lang), which is the site's default language."
+                            : "is named as a translation into \(lang), which is not a language of the site.",
+                         hint: lang == config.language
+                            ? "Name it \(plain): files of the default language have no language in their name."
+                            : "Declare it in content/site.yaml (languages: [\((config.languages + [lang]).joined(separator: ", "))]) or rename the file; declared: \(config.languages.joined(separator: ", ")).")
+            return nil
+        }
+        guard var entry = parseEntry(job, parser: parser, problems: &problems) else { return nil }
+        if entry.origin.lines.has("lang"), entry.lang != lang {
+            problems.add(job.file.path, line: entry.origin.lines.line("lang"), key: "lang", "says \(entry.lang), but the file name says \(lang).",
+                         hint: "Remove lang: (the name \(name) gives the language) or correct it.")
+            return nil
+        }
+        entry.setTranslation(lang)
+        return entry
+    }
+
+    private static func parseEntry(_ job: Job, parser: EntryParser, problems: inout Problems) -> Parsed? {
         switch job {
         case .practice(let file): parser.practice(file, problems: &problems).map { .practice($0) }
         case .partner(let file): parser.partner(file, problems: &problems).map { .partner($0) }
@@ -88,14 +120,21 @@ enum ParseStage {
         var problems = earlier
         var content = ParsedContent(config: config)
         content.staticFiles = tree.staticFiles
-        content.dayFileIDs = Dictionary(tree.workshops.map { ($0.id, $0.days.map(\.id)) }, uniquingKeysWith: { a, _ in a })
+        content.dayFileIDs = Dictionary(tree.workshops.map { ($0.id, $0.defaultDays.map(\.id)) }, uniquingKeysWith: { a, _ in a })
+        func ids(_ files: [SourceTree.File]) -> Set<String> { Set(files.lazy.filter { $0.lang == nil }.map(\.id)) }
         content.fileIDs = [
-            .practice: Set(tree.practices.map(\.id)), .partner: Set(tree.partners.map(\.id)),
-            .workshop: Set(tree.workshops.map(\.id)), .page: Set(tree.pages.map(\.id)), .source: Set(tree.seeds.map(\.id)),
+            .practice: ids(tree.practices), .partner: ids(tree.partners),
+            .workshop: Set(tree.workshops.map(\.id)), .page: ids(tree.pages), .source: ids(tree.seeds),
         ]
         for (parsed, local) in results {
             problems.add(contentsOf: local)
             for entry in parsed {
+                // A translation (`<id>.en.md`) waits beside the default language's entries for
+                // its language's tree (ParsedContent+Languages).
+                if let lang = entry.translationLanguage {
+                    content.translated[lang, default: Translations()].add(entry)
+                    continue
+                }
                 switch entry {
                 case .practice(let practice): content.practices.append(practice)
                 case .partner(let partner): content.partners.append(partner)

@@ -113,12 +113,14 @@ public enum Pipeline {
 
         let model = try await SiteModel.make(content: content, bodies: bodies, theme: theme, themeProblems: themeProblems,
                                        includeDrafts: options.includeDrafts, clock: &clock)
-        return try SiteMap(model, siteRoot: options.siteRoot)
+        let others = try await SiteModel.others(content: content, bodies: bodies, theme: theme, includeDrafts: options.includeDrafts)
+        if !others.isEmpty { clock.lap("languages") }
+        return try SiteMap([model] + others, siteRoot: options.siteRoot)
     }
 
     /// The files beside the pages, stage by stage, into `sink` as each is made.
     private static func otherFiles(_ map: SiteMap, into sink: inout FileSink, clock: inout StageClock) async throws {
-        try SearchShards.write(await map.model.searchIndex()) { try sink.add($0) }
+        try await map.writeSearch { try sink.add($0) }
         // The search's tables are gone; the memory they took goes back to the system now, or
         // the pages' peak adds to it (malloc keeps freed memory scattered among live blocks).
         trimMemory()

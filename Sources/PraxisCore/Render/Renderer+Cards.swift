@@ -2,7 +2,7 @@
 extension Renderer {
     /// A practice in a list: its link and what the rows of `PracticeFields` give a card.
     func practiceCard(_ practice: Practice, root: String) -> [String: Any] {
-        var card: PracticeField.Context = ["url": root + SitePaths.practice(practice.id)]
+        var card: PracticeField.Context = ["url": url(root, practice.origin.file, SitePaths.practice(practice.id))]
         for field in PracticeFields.all { field.card?(practice, self, root, &card) }
         return compact(card)
     }
@@ -19,14 +19,14 @@ extension Renderer {
     /// "Wuppertal, Nordrhein-Westfalen, Deutschland".
     func placeText(_ place: Place?) -> String? {
         guard let place else { return nil }
-        let parts = [place.municipality, place.state, place.country.map { CountryNames.name(of: $0, language: site.config.language) }]
+        let parts = [place.municipality, place.state, place.country.map { CountryNames.name(of: $0, language: site.pageLanguage) }]
         let text = parts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
         return text.isEmpty ? nil : text
     }
 
     func partnerLinks(_ ids: [String], root: String) -> [Record] {
         ids.compactMap { site.partnerByID[$0] }.map {
-            record(["title": $0.title, "short": $0.short, "url": root + SitePaths.partner($0.id), "summary": $0.summary])
+            record(["title": $0.title, "short": $0.short, "url": url(root, $0.origin.file, SitePaths.partner($0.id)), "summary": $0.summary])
         }
     }
 
@@ -41,9 +41,9 @@ extension Renderer {
     func mediaItems(_ media: [Media], root: String) -> [Record] {
         media.map { item in
             // A file's name is percent-encoded (LinkURL): a `#` or `?` in it stays part of the path.
-            let url = item.file.map { root + LinkURL(path: $0).text } ?? item.url ?? ""
+            let url = item.file.map { root + up + LinkURL(path: $0).text } ?? item.url ?? ""
             return record([
-                "title": item.title ?? item.file.map { root + $0 } ?? url, "url": url, "credit": item.credit,
+                "title": item.title ?? item.file.map { root + up + $0 } ?? url, "url": url, "credit": item.credit,
                 "isVideo": item.type == "video" ? true : nil, "isImage": item.type == "image" ? true : nil,
                 "isDocument": item.type == "document" ? true : nil,
                 "host": item.url.flatMap(host(of:)),
@@ -53,6 +53,6 @@ extension Renderer {
 
     /// A counted value of a facet, for overviews and the home page.
     func valueLink(_ facet: Facet, _ value: Facet.Value, root: String) -> Record {
-        Record(["label": TextValue(value.label), "url": TextValue(root + facet.url(of: value)), "count": CountValue(value.practices.count)])
+        Record(["label": TextValue(value.label), "url": TextValue(facetURL(facet, value, root: root)), "count": CountValue(value.practices.count)])
     }
 }

@@ -9,8 +9,8 @@ extension Renderer {
     /// What a shared piece sees besides its own fields: nothing of the page it lands on but the
     /// link depth, so that it may be reused on every page at that depth.
     func sharedContext(root: String) -> [String: Any] {
-        ["root": root, "t": strings, "site": siteContext(root: root), "css": root + "assets/praxis.css",
-         "js": root + "assets/praxis.js", "feed": root + "feed.xml", "searchURL": root + SitePaths.search]
+        ["root": root, "t": strings, "site": siteContext(root: root), "css": root + up + "assets/praxis.css",
+         "js": root + up + "assets/praxis.js", "feed": root + "feed.xml", "searchURL": root + SitePaths.search]
     }
 
     func siteContext(root: String) -> Record {
@@ -42,7 +42,7 @@ extension Renderer {
 
     /// The site's pages (imprint, privacy …), linked from every page's footer.
     func footerPages(root: String) -> [Record] {
-        site.pages.map { Record(["title": TextValue($0.title), "url": TextValue(root + SitePaths.page($0.id))]) }
+        site.pages.map { Record(["title": TextValue($0.title), "url": TextValue(url(root, $0.origin.file, SitePaths.page($0.id)))]) }
     }
 
     /// The practice menu entries, label and root-relative path, in order.

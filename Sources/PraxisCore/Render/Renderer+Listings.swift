@@ -14,7 +14,7 @@ extension Renderer {
             .sorted { ($0.updated!, $1.id) > ($1.updated!, $0.id) }
             .prefix(10).map { Record(practiceCard($0, root: root)) }
         let workshops = site.workshops.map {
-            Record(["title": TextValue($0.title), "url": TextValue(root + SitePaths.workshop($0.id)), "summary": TextValue($0.summary)])
+            Record(["title": TextValue($0.title), "url": TextValue(url(root, $0.origin.file, SitePaths.workshop($0.id))), "summary": TextValue($0.summary)])
         }
         let main = compact([
             "home": true,
@@ -73,7 +73,7 @@ extension Renderer {
 
     func workshopsIndex() -> OutputFile {
         let root = SitePaths.root(from: SitePaths.workshops)
-        let items = site.workshops.map { ["title": $0.title, "url": root + SitePaths.workshop($0.id), "summary": $0.summary] }
+        let items = site.workshops.map { ["title": $0.title, "url": url(root, $0.origin.file, SitePaths.workshop($0.id)), "summary": $0.summary] }
         let cards = listedEntries(items, root: root, heading: "h2")
         let main = compact(["count": items.count, "countLabel": strings["workshops"], "practices": cards, "cards": joinedCards(cards),
                             "cardHeading": "h2"])
@@ -95,7 +95,7 @@ extension Renderer {
     func source(_ source: SourceDocument) -> OutputFile {
         let path = SitePaths.source(source.id)
         let root = SitePaths.root(from: path)
-        let citations = (site.citationsOf[source.id] ?? []).map { Record(["title": TextValue($0.title), "url": TextValue(root + $0.url)]) }
+        let citations = (site.citationsOf[source.id] ?? []).map { Record(["title": TextValue($0.title), "url": TextValue(root + up + $0.url)]) }
         let main = compact([
             "publisher": source.publisher, "author": source.author, "date": source.date.map(format.date),
             "lang": source.lang, "external": source.url, "citations": citations,

@@ -10,14 +10,14 @@ extension Renderer {
                 let members = practiceIDs.filter { site.practiceByID[$0]?.facetValues["fields"]?.contains(value.id) == true }
                 if !members.isEmpty {
                     let cards = listedCards(ids: members, root: root, heading: "h4")
-                    var group: [String: Any] = ["label": TextValue(value.label), "url": TextValue(root + fields.url(of: value)), "practices": cards]
+                    var group: [String: Any] = ["label": TextValue(value.label), "url": TextValue(facetURL(fields, value, root: root)), "practices": cards]
                     group["cards"] = joinedCards(cards)
                     groups.append(Record(group))
                 }
             }
         }
         let workshops = (site.workshopsOfPartner[partner.id] ?? []).compactMap { site.workshopByID[$0] }.map {
-            Record(["title": TextValue($0.title), "url": TextValue(root + SitePaths.workshop($0.id)), "summary": TextValue($0.summary)])
+            Record(["title": TextValue($0.title), "url": TextValue(url(root, $0.origin.file, SitePaths.workshop($0.id))), "summary": TextValue($0.summary)])
         }
         let main = compact([
             "partner": true,

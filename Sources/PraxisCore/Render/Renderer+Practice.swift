@@ -8,7 +8,7 @@ extension Renderer {
         let days = (site.daysOfPractice[practice.id] ?? []).compactMap { ref -> Record? in
             guard let workshop = site.workshopByID[ref.workshop], let day = site.days[ref.workshop]?.first(where: { $0.id == ref.day }) else { return nil }
             return record(["title": day.title, "motto": day.motto, "workshop": workshop.title,
-                            "url": root + SitePaths.day(workshop.id, day.id)])
+                            "url": url(root, day.origin.file, SitePaths.day(workshop.id, day.id))])
         }
         var main: PracticeField.Context = ["practice": true, "days": days, "body": site.body(of: practice.origin.file, root: root)]
         for field in PracticeFields.all { field.page?(practice, self, root, &main) }
@@ -25,7 +25,7 @@ extension Renderer {
             let ids: [String] = facet.kind == .tags ? practice.tags.map { tag in tagSlugs.piece(tag) { Slug.make(tag) } }
                 : (practice.facetValues[facet.name] ?? [])
             let values = ids.compactMap(facet.value(id:)).map { value in
-                Record(["label": TextValue(value.label), "url": TextValue(root + facet.url(of: value))])
+                Record(["label": TextValue(value.label), "url": TextValue(facetURL(facet, value, root: root))])
             }
             if !values.isEmpty { rows.append(Record(["label": TextValue(facet.label), "values": values])) }
         }
@@ -36,14 +36,14 @@ extension Renderer {
     func countryLink(_ place: Place?, root: String) -> Record? {
         guard let code = place?.country, let facet = facets.first(where: { $0.kind == .country }),
               let value = facet.value(id: code.lowercased()) else { return nil }
-        return Record(["label": TextValue(value.label), "url": TextValue(root + facet.url(of: value))])
+        return Record(["label": TextValue(value.label), "url": TextValue(facetURL(facet, value, root: root))])
     }
 
     /// The published translations of a practice, each in its language.
     func translationLinks(_ practice: Practice, root: String) -> [Record] {
         practice.translations.compactMap { translation -> Record? in
             guard let other = site.practiceByID[translation.id] else { return nil }
-            return Record(["lang": TextValue(translation.lang), "title": TextValue(other.title), "url": TextValue(root + SitePaths.practice(other.id))])
+            return Record(["lang": TextValue(translation.lang), "title": TextValue(other.title), "url": TextValue(url(root, other.origin.file, SitePaths.practice(other.id)))])
         }
     }
 

@@ -5,7 +5,7 @@ extension Renderer {
         let root = SitePaths.root(from: path)
         let days = (site.days[workshop.id] ?? []).map { day in
             record(["title": day.title, "motto": day.motto, "day": day.day, "summary": day.summary,
-                     "url": root + SitePaths.day(workshop.id, day.id)])
+                     "url": url(root, day.origin.file, SitePaths.day(workshop.id, day.id))])
         }
         let main = compact([
             "workshop": true,
@@ -32,11 +32,11 @@ extension Renderer {
         let position = all.firstIndex { $0.id == day.id } ?? 0
         let neighbour: (Int) -> Record? = { index in
             guard all.indices.contains(index) else { return nil }
-            return Record(["title": TextValue(all[index].title), "url": TextValue(root + SitePaths.day(workshop.id, all[index].id))])
+            return Record(["title": TextValue(all[index].title), "url": TextValue(url(root, all[index].origin.file, SitePaths.day(workshop.id, all[index].id)))])
         }
         let materials = day.materials.map { material -> Record in
             let file = material.file ?? ""
-            return record(["title": material.title, "url": root + LinkURL(path: file).text, "type": format.fileType(file),
+            return record(["title": material.title, "url": root + up + LinkURL(path: file).text, "type": format.fileType(file),
                             "size": staticSizes[file].map(format.size)])
         }
         let dayCards = listedCards(ids: day.practices, root: root, heading: "h3")
@@ -47,7 +47,7 @@ extension Renderer {
             "motto": day.motto,
             "summary": day.summary,
             "workshopTitle": workshop.title,
-            "workshopURL": root + SitePaths.workshop(workshop.id),
+            "workshopURL": url(root, workshop.origin.file, SitePaths.workshop(workshop.id)),
             "sessions": sessions,
             "hasTimes": day.sessions.contains { $0.time != nil } ? true : nil,
             "materials": materials,

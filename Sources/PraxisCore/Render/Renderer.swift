@@ -34,8 +34,15 @@ struct Renderer: Sendable {
     /// The theme's templates with this build's interface texts written in (Theme+InlinedStrings).
     let library: MustacheLibrary
 
+    /// The site's trees, one per language, with the pages each has (SiteMaps); empty while the
+    /// maps are made, and for a site of one language.
+    var trees: [LanguageTree] = []
+    /// The way from this tree's root to the site root: "" or "../".
+    let up: String
+
     init(_ model: SiteModel) {
         self.model = model
+        up = model.site.up
         format = Format(strings: model.strings)
         navEntries = Self.navEntries(site: model.site, facets: model.facets, strings: model.strings)
         library = model.library
@@ -57,15 +64,19 @@ struct Renderer: Sendable {
 
     var jobs: [Job] {
         let pageSize = site.config.pageSize
-        var jobs: [Job] = [.home, .search, .notFound, .workshopsIndex, .sourcesIndex]
+        // One 404 page for the whole site, in the default language: a host serves one.
+        var jobs: [Job] = site.prefix.isEmpty ? [.home, .search, .notFound, .workshopsIndex, .sourcesIndex]
+            : [.home, .search, .workshopsIndex, .sourcesIndex]
         jobs += (1...Pagination.pageCount(items: site.practices.count, size: pageSize)).map { .practicesIndex(page: $0) }
-        jobs += site.practices.map { .practice($0.id) }
-        jobs += site.partners.map { .partner($0.id) }
+        // Entries a tree took from the default language have their pages there.
+        let own = site.fallbackFiles.isEmpty ? nil : site.fallbackFiles
+        jobs += site.practices.lazy.filter { own?.contains($0.origin.file) != true }.map { .practice($0.id) }
+        jobs += site.partners.lazy.filter { own?.contains($0.origin.file) != true }.map { .partner($0.id) }
         for workshop in site.workshops {
-            jobs.append(.workshop(workshop.id))
-            jobs += (site.days[workshop.id] ?? []).map { .day(workshop.id, $0.id) }
+            if own?.contains(workshop.origin.file) != true { jobs.append(.workshop(workshop.id)) }
+            jobs += (site.days[workshop.id] ?? []).lazy.filter { own?.contains($0.origin.file) != true }.map { .day(workshop.id, $0.id) }
         }
-        jobs += site.pages.map { .page($0.id) }
+        jobs += site.pages.lazy.filter { own?.contains($0.origin.file) != true }.map { .page($0.id) }
         jobs += site.sources.map { .source($0.id) }
         for (index, facet) in facets.enumerated() {
             jobs.append(.facet(index))
@@ -125,18 +136,23 @@ struct Renderer: Sendable {
         // Cards sit one level below the heading of their list; pages that list them right
         // under the h1 set "h2", the partner page (h2 section, h3 field) sets "h4".
         if context["cardHeading"] == nil { context["cardHeading"] = TextValue("h3") }
-        context["lang"] = TextValue(lang ?? site.config.language)
+        context["lang"] = TextValue(lang ?? site.pageLanguage)
         context["t"] = strings
         context["site"] = siteContext(root: root)
         context["title"] = TextValue(title)
         context["documentTitle"] = TextValue(path.isEmpty ? site.config.title
             : current == title ? "\(title) – \(site.config.title)" : "\(title) – \(current) – \(site.config.title)")
         if let description = description ?? site.config.description { context["description"] = TextValue(description) }
-        context["canonical"] = TextValue(site.config.baseURL + path)
-        context["css"] = TextValue(root + "assets/praxis.css")
-        context["js"] = TextValue(root + "assets/praxis.js")
+        context["canonical"] = TextValue(site.config.baseURL + site.prefix + path)
+        context["css"] = TextValue(root + up + "assets/praxis.css")
+        context["js"] = TextValue(root + up + "assets/praxis.js")
         context["feed"] = TextValue(root + "feed.xml")
         context["searchURL"] = TextValue(root + SitePaths.search)
+        if let alternates = languageAlternates(path, root: root) {
+            context["alternates"] = alternates.head
+            context["languageLinks"] = alternates.links
+            context["hasLanguages"] = true
+        }
         if let header = siteHeader(root: root, current: path) {
             context["siteHeader"] = TextValue(header)
         } else {
@@ -153,7 +169,7 @@ struct Renderer: Sendable {
             context["breadcrumbsCount"] = CountValue(trail.count)
         }
         let html = library.render(Record(context, later: later), withTemplate: template) ?? ""
-        return OutputFile(path: path.hasSuffix(".html") ? path : SitePaths.file(for: path), text: html)
+        return OutputFile(path: site.prefix + (path.hasSuffix(".html") ? path : SitePaths.file(for: path)), text: html)
     }
 
     /// `compact` as a `Record`, for a value inside a page's context.

@@ -16,6 +16,12 @@ struct ParsedContent: Sendable {
     var dayFileIDs: [String: [String]] = [:]
     /// Problems found while parsing; resolving goes on so that one build reports everything.
     var problems = Problems()
+    /// The translations into each other language (ParsedContent+Languages).
+    var translated: [String: Translations] = [:]
+    /// The language of a tree made by `tree(for:)`; nil for the default language's.
+    var treeLanguage: String?
+    /// Files of the entries `tree(for:)` took from the default language: their pages are there.
+    var fallbackFiles: Set<String> = []
 
     /// Every entry's origin, to render bodies in a fixed order.
     var origins: [EntryOrigin] {
@@ -45,6 +51,8 @@ extension ParsedContent {
 
     /// An entry of a folder of flat files (practices, partners, pages, seeds), in path order.
     mutating func insert(_ entry: ParseStage.Parsed) -> Bool {
+        // A translation belongs to its language's tree: the content is assembled again.
+        if entry.translationLanguage != nil { return false }
         switch entry {
         case .practice(let practice): Self.insert(practice, into: &practices)
         case .partner(let partner): Self.insert(partner, into: &partners)

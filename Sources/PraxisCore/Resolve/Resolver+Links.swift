@@ -77,7 +77,7 @@ extension Resolver {
             if folder.kind == .practice, !lookups.isPublished(id) {
                 return fail("points to a draft, which is not published.", "Publish it (remove draft: true) or remove the link.")
             }
-            url = folder.url(id)
+            url = content.prefix(ofFile: entryFile) + folder.url(id)
             file = entryFile
         case ("workshops", 3) where parts[2].hasSuffix(".md"):
             let id = parts[1]
@@ -86,7 +86,7 @@ extension Resolver {
                 return fail("points to a workshop that does not exist.", lookups.hint(id, known: lookups.ids(of: .workshop), folder: "content/workshops"))
             }
             if parts[2] == "index.md" {
-                url = SitePaths.workshop(id)
+                url = content.prefix(ofFile: workshop.origin.file) + SitePaths.workshop(id)
                 file = workshop.origin.file
             } else {
                 let dayID = String(parts[2].dropLast(3))
@@ -94,7 +94,7 @@ extension Resolver {
                     if lookups.dayFiles(of: id).contains(dayID) { return .success("") }
                     return fail("points to a workshop day that does not exist.", "The days of \(id) are: \((content.days[id] ?? []).map { $0.id + ".md" }.joined(separator: ", ")).")
                 }
-                url = SitePaths.day(id, dayID)
+                url = content.prefix(ofFile: day.origin.file) + SitePaths.day(id, dayID)
                 file = day.origin.file
             }
         default:

@@ -58,6 +58,9 @@ struct Resolver {
             if let log = lookups.log { linkReads[origin.file] = log.take() }
         }
 
+        // A tree of another language reports only its translations' problems: those of the
+        // default language's entries it took along are the default tree's (reported there).
+        if !content.fallbackFiles.isEmpty { problems.keep { !content.fallbackFiles.contains($0.file) } }
         try problems.check(stage: problems.all.count == content.problems.all.count ? "parse" : "resolve")
 
         // The tables: rows in the order of the published practices, then workshops, then days.
@@ -89,18 +92,28 @@ struct Resolver {
     /// The site of these entries with `published` in order and the tables made.
     func site(config: SiteConfig, published: [Practice], days: [String: [WorkshopDay]], linkTargets: [String: [String]],
               tables: LinkTables) -> Site {
+        // In another language's tree, the default language's entries it took along are listed
+        // only with `fallback: show`; they stay known to the tables, so links to them resolve.
+        let fallbacks = content.fallbackFiles
+        func listed<T: ParsedEntry>(_ entries: [T]) -> [T] {
+            fallbacks.isEmpty || config.fallback == .show ? entries : entries.filter { !fallbacks.contains($0.origin.file) }
+        }
+        let published = listed(published)
         // Orders: everything a page lists follows German alphabetical order of titles.
-        Site(
-            config: config, practices: published,
-            partners: GermanCollation.sorted(content.partners, by: \.title),
-            workshops: GermanCollation.sorted(content.workshops, by: \.title),
-            days: days, pages: GermanCollation.sorted(content.pages, by: \.title),
+        var site = Site(
+            config: content.treeLanguage.map { config.localized($0) } ?? config, practices: published,
+            partners: GermanCollation.sorted(listed(content.partners), by: \.title),
+            workshops: GermanCollation.sorted(listed(content.workshops), by: \.title),
+            days: days, pages: GermanCollation.sorted(listed(content.pages), by: \.title),
             sources: GermanCollation.sorted(content.sources, by: \.title),
             staticFiles: content.staticFiles, bodies: bodies, linkTargets: linkTargets,
             practiceByID: Dictionary(published.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
             partnerByID: lookups.partnerTable, sourceByID: lookups.sourceTable, workshopByID: lookups.workshopTable,
             practicesOfPartner: tables.practicesOfPartner, workshopsOfPartner: tables.workshopsOfPartner,
             relatedOf: tables.relatedOf, daysOfPractice: tables.daysOfPractice, citationsOf: tables.citationsOf)
+        site.language = content.language
+        site.fallbackFiles = fallbacks
+        return site
     }
 
     // MARK: One entry each
@@ -125,7 +138,7 @@ struct Resolver {
         if isPublished {
             for partner in practice.partners { part.rows.append(.practiceOfPartner(partner: partner, practice: practice.id)) }
             for source in practice.sources {
-                part.rows.append(.citation(source: source, url: SitePaths.practice(practice.id), title: practice.title, by: .practice(practice.id)))
+                part.rows.append(.citation(source: source, url: content.prefix(ofFile: practice.origin.file) + SitePaths.practice(practice.id), title: practice.title, by: .practice(practice.id)))
             }
         }
         part.reads = lookups.log?.take() ?? []
@@ -146,7 +159,7 @@ struct Resolver {
                          hint: "Add or remove day-<n>.md files, or correct days:.")
         }
         for source in workshop.sources {
-            part.rows.append(.citation(source: source, url: SitePaths.workshop(workshop.id), title: workshop.title, by: .workshop(index)))
+            part.rows.append(.citation(source: source, url: content.prefix(ofFile: workshop.origin.file) + SitePaths.workshop(workshop.id), title: workshop.title, by: .workshop(index)))
         }
         part.reads = lookups.log?.take() ?? []
         return part

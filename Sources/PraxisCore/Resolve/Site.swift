@@ -7,6 +7,10 @@ public struct Site: Sendable {
     }
 
     public var config: SiteConfig
+    /// The language of this tree of the site (`ParsedContent.tree(for:)`); the default language's unless set.
+    public var language: String = ""
+    /// Files of the default language's entries this tree took along: their pages are in the default tree.
+    public var fallbackFiles: Set<String> = []
     /// Published practices in German alphabetical order of title.
     public var practices: [Practice]
     public var partners: [Partner]
@@ -37,9 +41,25 @@ public struct Site: Sendable {
     /// Pages (root-relative URL, title) citing each source.
     public var citationsOf: [String: [(url: String, title: String)]]
 
+    /// The tree's language, or the default language for a site made before trees had one.
+    public var pageLanguage: String { language.isEmpty ? config.language : language }
+
+    /// Where this tree's pages live below the site root: "" or `en/`.
+    public var prefix: String { SitePaths.prefix(pageLanguage, default: config.language) }
+
+    /// Where the page of the entry read from `file` lives below the site root.
+    public func prefix(ofFile file: String) -> String { fallbackFiles.contains(file) ? "" : prefix }
+
+    /// The way from this tree's root to the site root: "" or "../".
+    public var up: String { prefix.isEmpty ? "" : "../" }
+
+    /// Whether the entry read from `file` has its page in this tree.
+    public func isOwn(_ file: String) -> Bool { !fallbackFiles.contains(file) }
+
     public func body(of file: String, root: String) -> String {
         guard let body = bodies[file] else { return "" }
-        let targets = (linkTargets[file] ?? []).map { root + $0 }
+        // The targets are below the site root, a tree's root is below it.
+        let targets = (linkTargets[file] ?? []).map { root + up + $0 }
         return body.html(linking: targets)
     }
 }

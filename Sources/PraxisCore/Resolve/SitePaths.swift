@@ -33,6 +33,11 @@ public enum SitePaths {
         number <= 1 ? path : "\(path)\(pageSegment)/\(number)/"
     }
 
+    /// Where the pages of language `lang` live: "" for the default language, `en/` for another.
+    public static func prefix(_ lang: String, default defaultLanguage: String) -> String {
+        lang == defaultLanguage ? "" : lang + "/"
+    }
+
     /// The way from the page at `path` back to the site root: "" for the home page, "../../" for
     /// `practices/x/`.
     public static func root(from path: String) -> String {

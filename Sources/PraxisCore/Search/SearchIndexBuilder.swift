@@ -14,7 +14,7 @@ enum SearchIndexBuilder {
     }
 
     static func build(_ site: Site, facets: [Facet], typeLabels: [String: String], typeFacetLabel: String) async -> SearchIndex {
-        let sources = await self.sources(site, countryLanguage: site.config.language)
+        let sources = await self.sources(site, countryLanguage: site.pageLanguage)
         var words = WordTable()
         let tables = await SearchTables.read(sources, bodies: site.bodies, words: &words)
         return SearchIndex(words: words, tables: tables,
@@ -41,7 +41,10 @@ enum SearchIndexBuilder {
         var sources = practices
         func add(_ url: String, _ kind: EntryKind, _ title: String, _ summary: String, _ lang: String,
                  facts: [String?] = [], moreBody: [String] = [], file: String) {
-            sources.append(source(url, kind, title, summary, lang, facts: facts, moreBody: moreBody, file: file))
+            // An entry a tree took from the default language is found there (its URL leaves the
+            // tree), and only when the site lists such entries (a day of a translated workshop).
+            if !site.isOwn(file), site.config.fallback == .hide { return }
+            sources.append(source(site.isOwn(file) ? url : site.up + url, kind, title, summary, lang, facts: facts, moreBody: moreBody, file: file))
         }
         for partner in site.partners {
             add(SitePaths.partner(partner.id), .partner, partner.title, partner.summary, partner.lang,
@@ -70,7 +73,8 @@ enum SearchIndexBuilder {
         func named(_ partner: Partner) -> String { partner.short.map { "\(partner.title) (\($0))" } ?? partner.title }
         var facts = PracticeFields.all.compactMap { $0.search?(practice) }
         facts.append(practice.partners.compactMap { site.partnerByID[$0].map(named) }.joined(separator: ", "))
-        return source(SitePaths.practice(practice.id), .practice, practice.title, practice.summary, practice.lang,
+        let path = SitePaths.practice(practice.id)
+        return source(site.isOwn(practice.origin.file) ? path : site.up + path, .practice, practice.title, practice.summary, practice.lang,
                       facts: facts, file: practice.origin.file)
     }
 
@@ -108,6 +112,8 @@ enum SearchIndexBuilder {
 
     /// The id in a practice's URL (`SitePaths.practice(id)`), when `url` is one made so.
     private static func practiceID(url: String, prefix: String) -> String? {
+        // A practice another tree shows: `../practices/<id>/`.
+        let url = url.hasPrefix("../") ? String(url.dropFirst(3)) : url
         guard url.hasPrefix(prefix) else { return nil }
         let id = String(url.dropFirst(prefix.count).dropLast(1))
         return SitePaths.practice(id) == url ? id : nil
