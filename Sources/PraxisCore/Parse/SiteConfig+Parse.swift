@@ -53,8 +53,8 @@ extension SiteConfig {
             read("title", String.self)?.trimmingCharacters(in: .whitespaces)
         }
         let titleText = title.text?.trimmingCharacters(in: .whitespaces) ?? ""
-        // A map without the default language's text has its own message.
-        if titleText.isEmpty, title.texts.isEmpty || title.texts[language] != nil {
+        // A map without the default language's text, and a list, have their own messages.
+        if titleText.isEmpty, title.texts.isEmpty || title.texts[language] != nil, mapping.value(forKey: "title")?.sequence == nil {
             problems.add(file.path, line: lines.line("title"), key: "title", "is missing.", hint: "Write the site's name, e.g. title: Gute Praxis Integration")
         }
         let description = texts.read(mapping.value(forKey: "description"), path: "description", problems: &problems) { read("description") }
