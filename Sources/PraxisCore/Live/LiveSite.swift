@@ -57,8 +57,9 @@ public actor LiveSite {
             let (content, sourcesChanged) = try await state.sources.update(changes, baseURL: options.baseURL)
             clock.lap("parse")
             let themeChanged = state.theme == nil || state.theme!.name != content.config.theme || changes.touchesThemes
+                || state.theme!.languages != content.config.languages
             if themeChanged {
-                state.theme = ThemeCache(name: content.config.theme, siteRoot: options.siteRoot)
+                state.theme = ThemeCache(name: content.config.theme, languages: content.config.languages, siteRoot: options.siteRoot)
                 clock.lap("theme")
             }
             let delta = themeChanged ? nil : state.sources.delta

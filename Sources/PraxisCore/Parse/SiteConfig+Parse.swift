@@ -4,7 +4,7 @@ import Yams
 extension SiteConfig {
     static let schema = KeySchema.map([
         "title": .value, "description": .value, "base_url": .value, "language": .value,
-        "languages": .value, "theme": .value, "page_size": .value, "facets": .value,
+        "languages": .value, "theme": .value, "page_size": .value, "facets": .value, "fallback": .value,
     ])
 
     /// Facet names Praxis itself uses for URLs; a vocabulary cannot take them.
@@ -27,10 +27,37 @@ extension SiteConfig {
         var read = EntryReader(FrontMatter(file: file.path, mapping: mapping, body: "", bodyLine: 0), lines: lines)
         defer { problems.add(contentsOf: read.problems) }
 
-        let title = read("title", String.self)?.trimmingCharacters(in: .whitespaces) ?? ""
-        if title.isEmpty {
+        // The languages first: a text may be a map of them.
+        let declared = read("languages", [String].self)
+        let language = read("language", String.self) ?? declared?.first ?? "de"
+        var languages = declared ?? [language]
+        for (index, code) in languages.enumerated() where !Validate.isLanguageCode(code) {
+            problems.add(file.path, line: lines.line("languages[\(index + 1)]"), key: "languages",
+                         "\"\(code)\" is not a language code.", hint: "Use codes like de or en.")
+        }
+        for (index, code) in languages.enumerated() where languages[..<index].contains(code) {
+            problems.add(file.path, line: lines.line("languages[\(index + 1)]"), key: "languages", "lists \(code) twice.", hint: "Keep one of them.")
+        }
+        if !Validate.isLanguageCode(language) {
+            problems.add(file.path, line: lines.line("language"), key: "language", "\"\(language)\" is not a language code.", hint: "Use codes like de or en.")
+        }
+        if let first = declared?.first, first != language, declared!.contains(language) {
+            problems.add(file.path, line: lines.line("language"), key: "language",
+                         "is \(language), but languages: lists \(first) first; the first of languages: is the default language.",
+                         hint: "Put \(language) first: languages: [\(([language] + declared!.filter { $0 != language }).joined(separator: ", "))], or delete language:.")
+        }
+        if !languages.contains(language) { languages.insert(language, at: 0) }
+        let texts = SiteTextReader(file: file.path, lines: lines, language: language, languages: languages)
+
+        let title = texts.read(mapping.value(forKey: "title"), path: "title", problems: &problems) {
+            read("title", String.self)?.trimmingCharacters(in: .whitespaces)
+        }
+        let titleText = title.text?.trimmingCharacters(in: .whitespaces) ?? ""
+        // A map without the default language's text, and a list, have their own messages.
+        if titleText.isEmpty, title.texts.isEmpty || title.texts[language] != nil, mapping.value(forKey: "title")?.sequence == nil {
             problems.add(file.path, line: lines.line("title"), key: "title", "is missing.", hint: "Write the site's name, e.g. title: Gute Praxis Integration")
         }
+        let description = texts.read(mapping.value(forKey: "description"), path: "description", problems: &problems) { read("description") }
         var baseURL = baseURLOverride ?? read("base_url", String.self) ?? "/"
         if let wrong = BaseURL.problem(baseURL) {
             let source = baseURLOverride == nil ? "base_url" : "--base-url"
@@ -39,27 +66,37 @@ extension SiteConfig {
                          hint: "Write the full address the site is published at, e.g. https://example.org/katalog/ (a sub-path is fine; no ?query or #fragment).")
         }
         if !baseURL.hasSuffix("/") { baseURL += "/" }
-        let language = read("language", String.self) ?? "de"
-        var languages = read("languages", [String].self) ?? [language]
-        if !languages.contains(language) { languages.insert(language, at: 0) }
-        for (index, code) in languages.enumerated() where !Validate.isLanguageCode(code) {
-            problems.add(file.path, line: lines.line("languages[\(index + 1)]"), key: "languages",
-                         "\"\(code)\" is not a language code.", hint: "Use codes like de or en.")
-        }
-        if !Validate.isLanguageCode(language) {
-            problems.add(file.path, line: lines.line("language"), key: "language", "\"\(language)\" is not a language code.", hint: "Use codes like de or en.")
-        }
+        let fallback = parseFallback(&read)
         let theme = read("theme", String.self) ?? "default"
         if !Slug.isValidID(theme) {
             problems.add(file.path, line: lines.line("theme"), key: "theme", "\"\(theme)\" is not a theme name.", hint: "Theme names use a-z, 0-9 and -; the built-in theme is default.")
         }
         let pageSize = read.integer("page_size", in: Limits.pageSize, hint: "The number of practices on one list page, e.g. 20.") ?? 20
-        let facets = parseFacets(mapping.value(forKey: "facets"), file: file.path, lines: lines, problems: &problems)
-        return SiteConfig(title: title, description: read("description"), baseURL: baseURL, language: language,
-                          languages: languages, theme: theme, pageSize: pageSize, facets: facets)
+        let facets = parseFacets(mapping.value(forKey: "facets"), texts: texts, problems: &problems)
+        return SiteConfig(title: titleText, description: description.text, baseURL: baseURL,
+                          language: language, languages: languages, theme: theme, pageSize: pageSize, facets: facets, fallback: fallback,
+                          titles: title.texts.mapValues { $0.trimmingCharacters(in: .whitespaces) }, descriptions: description.texts)
     }
 
-    private static func parseFacets(_ node: Node?, file: String, lines: KeyLines, problems: inout Problems) -> [FacetVocabulary] {
+    /// `fallback: show | hide`; hide when absent.
+    private static func parseFallback(_ read: inout EntryReader) -> LanguageFallback {
+        guard let value = read("fallback", String.self) else { return .hide }
+        if let fallback = LanguageFallback(rawValue: value) { return fallback }
+        read.problem("fallback", "\"\(value)\" is not a fallback.",
+                     hint: "Allowed: show (an entry without a translation is listed on the other languages' pages too, marked with its language) or hide (it is listed only in its own language; the default).")
+        return .hide
+    }
+
+    /// A facet's or a value's label: one text, or a map of languages (SiteTextReader); `fallback`
+    /// when it is missing or not usable.
+    private static func label(_ node: Node?, path: String, fallback: String, texts: SiteTextReader,
+                              problems: inout Problems) -> (text: String, texts: [String: String]) {
+        let label = texts.read(node, path: path, problems: &problems) { node?.string }
+        return (label.text ?? fallback, label.texts)
+    }
+
+    private static func parseFacets(_ node: Node?, texts: SiteTextReader, problems: inout Problems) -> [FacetVocabulary] {
+        let file = texts.file, lines = texts.lines
         guard let node else {
             problems.add(file, line: 1, key: "facets", "is missing.",
                          hint: "Declare at least facets: fields: with label: and values: (the Handlungsfelder).")
@@ -89,7 +126,7 @@ extension SiteConfig {
                 continue
             }
             KeySchema.map(["label": .value, "values": .value]).check(facet, path: path, file: file, lines: lines, problems: &problems)
-            let label = facet.value(forKey: "label")?.string ?? name
+            let facetLabel = label(facet.value(forKey: "label"), path: "\(path).label", fallback: name, texts: texts, problems: &problems)
             var values: [FacetVocabulary.Value] = []
             if let valuesNode = facet.value(forKey: "values"), let valueMapping = valuesNode.mapping {
                 for (valueKey, valueLabel) in valueMapping {
@@ -99,13 +136,14 @@ extension SiteConfig {
                                      "\"\(id)\" is not a valid value id: ids may only use a-z, 0-9 and -.",
                                      hint: "Write the id left of the colon and the label right of it, e.g. bildung-sprache: Bildung und Sprache")
                     }
-                    values.append(.init(id: id, label: valueLabel.string ?? id))
+                    let text = Self.label(valueLabel, path: "\(path).values.\(id)", fallback: id, texts: texts, problems: &problems)
+                    values.append(.init(id: id, label: text.text, labels: text.texts))
                 }
             } else {
                 problems.add(file, line: lines.line(path), key: "\(path).values", "is missing or not a map.",
                              hint: "List the allowed values as id: Label, e.g. bildung-sprache: Bildung und Sprache")
             }
-            facets.append(FacetVocabulary(name: name, label: label, values: values))
+            facets.append(FacetVocabulary(name: name, label: facetLabel.text, values: values, labels: facetLabel.texts))
         }
         if !facets.contains(where: { $0.name == "fields" }) {
             problems.add(file, line: lines.line("facets"), key: "facets.fields", "is missing.",

@@ -109,7 +109,7 @@ public enum Pipeline {
 
         // Problems of the theme, like those of entries, are collected and reported with the rest.
         var themeProblems = Problems()
-        let theme = Theme.load(named: content.config.theme, siteRoot: options.siteRoot, problems: &themeProblems)
+        let theme = Theme.load(named: content.config.theme, siteRoot: options.siteRoot, languages: content.config.languages, problems: &themeProblems)
 
         let model = try await SiteModel.make(content: content, bodies: bodies, theme: theme, themeProblems: themeProblems,
                                        includeDrafts: options.includeDrafts, clock: &clock)

@@ -27,8 +27,9 @@ public struct Theme: Sendable {
         return fallback.merging(strings[language] ?? [:]) { _, chosen in chosen }
     }
 
-    /// Loads the theme `name`, preferring the site root's own copy.
-    static func load(named name: String, siteRoot: URL, problems: inout Problems) -> Theme? {
+    /// Loads the theme `name`, preferring the site root's own copy, and checks that it has the
+    /// same interface texts for each of `languages` (site.yaml's).
+    static func load(named name: String, siteRoot: URL, languages: [String], problems: inout Problems) -> Theme? {
         let folder = siteRoot.appending(path: "themes").appending(path: name)
         var files: [(path: String, data: Data)] = []
         let origin: String
@@ -54,7 +55,9 @@ public struct Theme: Sendable {
                          hint: "Create it, or remove theme: to use the built-in default theme.")
             return nil
         }
-        return build(name: name, origin: origin, files: files, problems: &problems)
+        guard let theme = build(name: name, origin: origin, files: files, problems: &problems) else { return nil }
+        problems.add(contentsOf: theme.stringProblems(languages: languages))
+        return problems.isEmpty ? theme : nil
     }
 
     static func build(name: String, origin: String, files: [(path: String, data: Data)], problems: inout Problems) -> Theme? {
