@@ -105,6 +105,24 @@ final class LanguageTreeTests: XCTestCase {
         XCTAssertTrue(sitemap.contains("<url><loc>https://example.org/katalog/en/practices/beispiel/</loc><xhtml:link rel=\"alternate\" hreflang=\"de\" href=\"https://example.org/katalog/practices/beispiel/\"/><xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/katalog/en/practices/beispiel/\"/><xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/katalog/practices/beispiel/\"/></url>"), sitemap)
     }
 
+    func testTheOpenDataHoldsEveryLanguagesPracticesWithTheirLanguageAndGroup() throws {
+        let site = try makeSite()
+        try PraxisCommand.build(site.url)
+        let data = try Data(contentsOf: site.url.appending(path: "public/catalogue.json"))
+        let catalogue = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let records = try XCTUnwrap(catalogue["practices"] as? [[String: Any]])
+        let rows = records.map { [$0["id"] as? String, $0["lang"] as? String, $0["group"] as? String, $0["url"] as? String] }
+        XCTAssertEqual(rows, [
+            ["beispiel", "de", "beispiel", "https://example.org/katalog/practices/beispiel/"],
+            ["beispiel", "en", "beispiel", "https://example.org/katalog/en/practices/beispiel/"],
+            ["nur-deutsch", "de", "nur-deutsch", "https://example.org/katalog/practices/nur-deutsch/"],
+        ])
+        let csv = CSVReader.rows(String(decoding: try Data(contentsOf: site.url.appending(path: "public/catalogue.csv")).dropFirst(3), as: UTF8.self))
+        XCTAssertEqual(csv.count, 4, "a header and a row per version")
+        XCTAssertEqual(csv[2][csv[0].firstIndex(of: "group")!], "beispiel")
+        XCTAssertEqual(csv[2][csv[0].firstIndex(of: "lang")!], "en")
+    }
+
     func testATranslationIntoALanguageTheSiteDoesNotDeclareIsAnError() throws {
         let site = try makeSite(["content/practices/beispiel.fr.md": SiteFixture.practice(title: "Exemple")])
         let result = try PraxisCommand.run(["build", site.url.path])

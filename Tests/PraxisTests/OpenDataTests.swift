@@ -150,7 +150,8 @@ final class OpenDataTests: XCTestCase {
         let rows = CSVReader.rows(text)
         XCTAssertEqual(rows.count, 3, "a header and one row per published practice")
         let header = rows[0]
-        XCTAssertEqual(Array(header.prefix(6)), ["id", "url", "title", "summary", "fields", "target_groups"], "front-matter keys, facets in site.yaml order")
+        XCTAssertEqual(Array(header.prefix(7)), ["id", "group", "url", "title", "summary", "fields", "target_groups"],
+                       "id, translation group and url, then front-matter keys, facets in site.yaml order")
         XCTAssertTrue(header.contains("place.municipality") && header.contains("contact.email") && header.contains("translations"))
         XCTAssertTrue(rows.allSatisfy { $0.count == header.count }, "every row has every column")
         func cell(_ row: Int, _ column: String) -> String { rows[row][header.firstIndex(of: column)!] }

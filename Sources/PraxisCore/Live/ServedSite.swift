@@ -101,7 +101,7 @@ public final class ServedSite: Sendable {
                 let files: [OutputFile]
                 switch group {
                 case .search: files = await map.searchFiles()
-                case .openData: files = try OpenData.files(map.model.site)
+                case .openData: files = try OpenData.files(map.trees.map(\.model.site))
                 case .feeds: files = map.feeds().filter { !$0.path.hasPrefix("assets/") }
                 }
                 return Dictionary(files.map { ($0.path, $0.data) }, uniquingKeysWith: { _, later in later })

@@ -6,10 +6,10 @@ import Foundation
 enum CatalogueCSV {
     static let listSeparator = "; "
 
-    /// The header row: the id and url, then the columns of the rows of `PracticeFields`, the
+    /// The header row: the id, translation group and url, then the columns of the rows of `PracticeFields`, the
     /// facets site.yaml declares (in its order) in the place of theirs.
     static func columns(_ config: SiteConfig) -> [String] {
-        var columns = ["id", "url"]
+        var columns = ["id", "group", "url"]
         for field in PracticeFields.all {
             if let key = field.key {
                 columns += field.record?.columns(key: key) ?? []
@@ -47,7 +47,7 @@ enum CatalogueCSV {
     /// The cells of one record, in the order of `columns`.
     private static func row(_ record: CatalogueRecord, baseURL: String) -> [String] {
         func list(_ values: [String]) -> String { values.joined(separator: listSeparator) }
-        var cells = [record.id, record.url]
+        var cells = [record.id, record.group, record.url]
         var index = 0
         for field in PracticeFields.all {
             guard field.key != nil else {

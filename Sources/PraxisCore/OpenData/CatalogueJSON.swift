@@ -5,11 +5,11 @@ enum CatalogueJSON {
     /// of `PracticeFields` (`CatalogueRecord.values`).
     enum Field {
         case facet(Int)
-        case id, url
+        case id, group, url
         case value(Int)
     }
 
-    static let fixedKeys: [(String, Field)] = [("id", .id), ("url", .url)]
+    static let fixedKeys: [(String, Field)] = [("id", .id), ("group", .group), ("url", .url)]
         + PracticeFields.published.enumerated().map { ($1.key, .value($0)) }
 
     /// A record's keys in file order, for records with facets named `facetNames` (site.yaml's).
@@ -33,6 +33,7 @@ enum CatalogueJSON {
             switch field {
             case .facet(let position): json.strings(record.facets[position].values)
             case .id: json.string(record.id)
+            case .group: json.string(record.group)
             case .url: json.string(record.url)
             case .value(let index): value(record.values[index], into: &json)
             }

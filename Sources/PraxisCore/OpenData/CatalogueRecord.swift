@@ -31,6 +31,9 @@ struct CatalogueRecord: Sendable {
     }
 
     var id: String
+    /// The translation group: the id of the default language's version of the practice, the
+    /// same for all its versions (`x.md`, `x.en.md`, or one a `translations:` key names).
+    var group: String
     var url: String
     /// Values of every facet site.yaml declares, in its order; each is a key of the record.
     var facets: [(name: String, values: [String])]
@@ -41,7 +44,8 @@ struct CatalogueRecord: Sendable {
     /// (drafts) are left out, as on its page.
     init(_ practice: Practice, site: Site) {
         id = practice.id
-        url = site.config.baseURL + SitePaths.practice(practice.id)
+        group = practice.translations.first { $0.lang == site.config.language }?.id ?? practice.id
+        url = site.config.baseURL + site.prefix(ofFile: practice.origin.file) + SitePaths.practice(practice.id)
         facets = site.config.facets.map { ($0.name, practice.facetValues[$0.name] ?? []) }
         values = PracticeFields.published.map { $0.record.value(practice, site) }
     }

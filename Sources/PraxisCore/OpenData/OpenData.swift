@@ -5,16 +5,20 @@ import Foundation
 /// spreadsheets). Both hold exactly the practices the site publishes.
 enum OpenData {
     /// Both files, kept (`praxis check`, `praxis serve`).
-    static func files(_ site: Site) throws -> [OutputFile] {
+    static func files(_ sites: [Site]) throws -> [OutputFile] {
         var sink = FileSink.memory()
-        try write(site, into: &sink)
+        try write(sites, into: &sink)
         return sink.files
     }
 
     /// Both files into `sink`, written side by side as the records are made: each record is
     /// made once for both and dropped when its line of each file is written. Held all at once,
     /// the records and the two files were ~500 MB at 100,000 practices.
-    static func write(_ site: Site, into sink: inout FileSink) throws {
+    /// `sites`: the tree of each language, the default language's first. Each tree's own
+    /// practices are records, in order of id and then of the languages (`lang` and `group` tell
+    /// the versions of one practice apart and together).
+    static func write(_ sites: [Site], into sink: inout FileSink) throws {
+        let site = sites[0]
         let catalogue = Catalogue(site, records: false)
         let keys = CatalogueJSON.keys(facetNames: site.config.facets.map(\.name))
         let jsonFile = try sink.open(SitePaths.catalogueJSON)
@@ -22,8 +26,13 @@ enum OpenData {
         var json = CatalogueJSON.Writer(catalogue, to: jsonFile)
         var csv = CatalogueCSV.Writer(site.config, to: csvFile)
         // In order of id, as `Catalogue.practices` holds them.
-        for practice in site.practices.sorted(by: { $0.id < $1.id }) {
-            let record = CatalogueRecord(practice, site: site)
+        var practices: [(practice: Practice, tree: Int)] = []
+        for (tree, site) in sites.enumerated() {
+            practices += site.practices.lazy.filter { site.isOwn($0.origin.file) }.map { ($0, tree) }
+        }
+        practices.sort { ($0.practice.id, $0.tree) < ($1.practice.id, $1.tree) }
+        for (practice, tree) in practices {
+            let record = CatalogueRecord(practice, site: sites[tree])
             try json.add(CatalogueJSON.record(record, keys: keys))
             try csv.add(record)
         }

@@ -125,7 +125,7 @@ public enum Pipeline {
         // the pages' peak adds to it (malloc keeps freed memory scattered among live blocks).
         trimMemory()
         clock.lap("search")
-        try OpenData.write(map.model.site, into: &sink)
+        try OpenData.write(map.trees.map(\.model.site), into: &sink)
         clock.lap("open data")
         for file in map.feeds() { try sink.add(file) }
         clock.lap("feeds")
