@@ -92,7 +92,8 @@ final class ServeTests: XCTestCase {
         let site = try catalogueCopy()
         let serve = try ServeProcess(site.url, extra: ["--output", site.url.appending(path: "served").path])
         let practices = try FileManager.default.contentsOfDirectory(atPath: site.url.appending(path: "content/practices").path).sorted()
-        let file = practices.first { $0.hasSuffix(".md") }!
+        // A file of the default language (`x.md`, not the translation `x.en.md`).
+        let file = practices.first { $0.hasSuffix(".md") && $0.split(separator: ".").count == 2 }!
         let path = "content/practices/" + file
         let address = serve.basePath + "practices/" + file.dropLast(3) + "/"
 
@@ -115,7 +116,7 @@ final class ServeTests: XCTestCase {
         shows(try page(address) { try site.write([template: try site.read(template) + "<!-- geändert -->"]) },
                        "<!-- geändert -->", "a template: the pages that use it")
         let pageFiles = try FileManager.default.contentsOfDirectory(atPath: site.url.appending(path: "content/pages").path).sorted()
-        let freePage = "content/pages/" + pageFiles.first { $0.hasSuffix(".md") }!
+        let freePage = "content/pages/" + pageFiles.first { $0.hasSuffix(".md") && $0.split(separator: ".").count == 2 }!
         let renamed = { try site.write([freePage: try site.read(freePage).replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Das Neue ")]) }
         shows(try page(serve.basePath + "fields/", after: renamed), "Das Neue ", "a page's title is in every footer")
         let added = "content/practices/neu-im-test.md"

@@ -30,7 +30,8 @@ struct BodyCache {
 
     /// Renders what changed in `content` and returns every body.
     mutating func update(_ content: ParsedContent) -> [String: RenderedMarkdown] {
-        let origins = content.origins
+        // The translations' bodies too: the trees of the other languages render them.
+        let origins = content.origins + content.translationOrigins
         for origin in origins {
             if let entry = entries[origin.file], entry.body == origin.body, entry.firstLine == origin.bodyLine { continue }
             entries[origin.file] = Entry(body: origin.body, firstLine: origin.bodyLine)

@@ -87,6 +87,15 @@ extension ParsedContent {
         return tree
     }
 
+    /// Every translation's origin, language by language, to render their bodies.
+    var translationOrigins: [EntryOrigin] {
+        translated.keys.sorted().flatMap { lang -> [EntryOrigin] in
+            let own = translated[lang]!
+            return own.practices.map(\.origin) + own.partners.map(\.origin) + own.workshops.map(\.origin)
+                + own.days.keys.sorted().flatMap { own.days[$0]!.map(\.origin) } + own.pages.map(\.origin)
+        }
+    }
+
     /// The languages other than the default one, in the order site.yaml declares them.
     var otherLanguages: [String] { config.languages.filter { $0 != config.language } }
 }

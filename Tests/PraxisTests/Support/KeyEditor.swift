@@ -41,7 +41,8 @@ struct KeyEditor {
         let workshops = root.appending(path: "content/workshops")
         for workshop in (try? FileManager.default.contentsOfDirectory(atPath: workshops.path).sorted()) ?? [] {
             for file in try markdown("content/workshops/" + workshop) {
-                found.append((file.hasSuffix("/index.md") ? .workshop : .day, file))
+                // index.md and its translations (index.en.md) describe the workshop.
+                found.append(((file as NSString).lastPathComponent.hasPrefix("index.") ? .workshop : .day, file))
             }
         }
         return found

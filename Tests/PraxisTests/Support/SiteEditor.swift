@@ -239,7 +239,8 @@ struct SiteEditor {
     // MARK: Other sources
 
     private mutating func editDay() throws -> String {
-        let days = entryFiles().filter { $0.hasPrefix("content/workshops/") && !$0.hasSuffix("index.md") }
+        // Days in every language; index.md and its translations (index.en.md) are not days.
+        let days = entryFiles().filter { $0.hasPrefix("content/workshops/") && !($0 as NSString).lastPathComponent.hasPrefix("index.") }
         guard !days.isEmpty else { return try addPractice() }
         return try edit(random.pick(days)) { text, editor in
             if editor.random.int(2) == 0 { text.set("motto", editor.phrase(3)); return "motto" }
@@ -364,7 +365,9 @@ struct SiteEditor {
     /// Ids of the Markdown files of a folder.
     func ids(_ folder: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appending(path: folder).path)) ?? []
-        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.map { String($0.dropLast(3)) }.sorted()
+        // Ids of the default language's files: a translation (`x.en.md`) has the id of its original.
+        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0.split(separator: ".").count == 2 }
+            .map { String($0.dropLast(3)) }.sorted()
     }
 
     /// Every practice and workshop day file.
