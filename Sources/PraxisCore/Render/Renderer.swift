@@ -53,7 +53,7 @@ struct Renderer: Sendable {
         cardsShareRoots = hasPracticeCard && CardRoot.isPrintedAsIs(model.theme.templateTexts["practice-card"] ?? CardRoot.marker)
     }
 
-    /// One page to render; `SiteMap.path(of:)` names its file.
+    /// One page to render; `TreeMap.path(of:)` names its file below the tree's prefix.
     enum Job: Sendable {
         case home, search, notFound, workshopsIndex, sourcesIndex
         case practice(String), partner(String), workshop(String), day(String, String), page(String), source(String)
