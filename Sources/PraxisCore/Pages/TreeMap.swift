@@ -5,7 +5,7 @@ import Foundation
 /// the files beside the pages.
 struct TreeMap: Sendable {
     let model: SiteModel
-    /// Set once the maps of every language exist (SiteMaps), so pages can link their versions.
+    /// Set once the maps of every language exist (SiteMap), so pages can link their versions.
     var renderer: Renderer
     /// Every page, in the order the build lists them.
     let jobs: [Renderer.Job]

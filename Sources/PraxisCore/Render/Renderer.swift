@@ -34,7 +34,7 @@ struct Renderer: Sendable {
     /// The theme's templates with this build's interface texts written in (Theme+InlinedStrings).
     let library: MustacheLibrary
 
-    /// The site's trees, one per language, with the pages each has (SiteMaps); empty while the
+    /// The site's trees, one per language, with the pages each has (SiteMap); empty while the
     /// maps are made, and for a site of one language.
     var trees: [LanguageTree] = []
     /// The way from this tree's root to the site root: "" or "../".
