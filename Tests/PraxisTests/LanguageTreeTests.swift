@@ -15,12 +15,12 @@ final class LanguageTreeTests: XCTestCase {
                 title: "Lernpaten", extra: "partners: [netzwerk]\nrelated: [nur-deutsch]\nsources: [quelle]",
                 body: "Siehe [das andere](@/practices/nur-deutsch.md) und [Netzwerk](@/partners/netzwerk.md).\n"),
             "content/practices/beispiel.en.md": SiteFixture.practice(
-                title: "Learning mentors", extra: "partners: [netzwerk]\nrelated: [nur-deutsch]\nsources: [quelle]",
+                title: "Learning mentors", extra: "partners: [netzwerk]\nrelated: [nur-deutsch]\nsources: [quelle]\nplace: {country: DE}",
                 body: "See [the other one](@/practices/nur-deutsch.md) and [the network](@/partners/netzwerk.md).\n"),
             "content/practices/nur-deutsch.md": SiteFixture.practice(title: "Nur auf Deutsch"),
             "content/partners/netzwerk.en.md": SiteFixture.partner(title: "A network"),
             "content/workshops/kurs/index.md": "---\ntitle: Kurs\nsummary: Ein Kurs.\ndays: 1\n---\n",
-            "content/workshops/kurs/index.en.md": "---\ntitle: Course\nsummary: A course.\ndays: 1\n---\n",
+            "content/workshops/kurs/index.en.md": "---\ntitle: Course\nsummary: A course.\ndays: 1\nprice: {amount: 1250.5, currency: EUR}\n---\n",
             "content/workshops/kurs/day-1.md": "---\ntitle: Erster Tag\nday: 1\n---\nDer Tag.\n",
         ]
         for (path, text) in changes { files[path] = text }
@@ -34,6 +34,9 @@ final class LanguageTreeTests: XCTestCase {
         let german = try site.read("public/practices/beispiel/index.html")
         XCTAssertTrue(english.contains("<html lang=\"en\">"))
         XCTAssertTrue(english.contains("<h1>Learning mentors</h1>"))
+        // The interface, country names and numbers in English.
+        XCTAssertTrue(english.contains(">Germany</a>"), english)
+        XCTAssertTrue(try site.read("public/en/workshops/kurs/index.html").contains("1,250.50 €"))
         XCTAssertTrue(german.contains("<html lang=\"de\">"))
         for page in [english, german] {
             XCTAssertTrue(page.contains("<link rel=\"alternate\" hreflang=\"de\" href=\"https://example.org/katalog/practices/beispiel/\">"))

@@ -75,7 +75,7 @@ struct FacetGrouping: Sendable {
 
     /// The vocabularies of site.yaml, then the facets Praxis adds.
     static func all(_ site: Site, labels: FacetLabels) -> [FacetGrouping] {
-        let language = site.config.language
+        let language = site.pageLanguage
         return site.config.facets.map { vocabulary in
             FacetGrouping(name: vocabulary.name, label: vocabulary.label, kind: .vocabulary,
                           including: vocabulary.values.map { Pair(id: $0.id, label: $0.label) }, language: language)

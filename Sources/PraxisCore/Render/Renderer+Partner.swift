@@ -24,7 +24,7 @@ extension Renderer {
             "summary": partner.summary,
             "short": partner.short,
             "kind": partner.kind.map { strings["kind-\($0)"] ?? $0 },
-            "country": partner.country.map { CountryNames.name(of: $0, language: site.config.language) },
+            "country": partner.country.map { CountryNames.name(of: $0, language: site.pageLanguage) },
             "website": partner.url,
             "practiceCount": practiceIDs.isEmpty ? nil : CountValue(practiceIDs.count),
             "groups": groups,

@@ -43,7 +43,7 @@ struct Renderer: Sendable {
     init(_ model: SiteModel) {
         self.model = model
         up = model.site.up
-        format = Format(strings: model.strings)
+        format = Format(strings: model.strings, language: model.site.pageLanguage)
         navEntries = Self.navEntries(site: model.site, facets: model.facets, strings: model.strings)
         library = model.library
         hasSiteHeader = library.getTemplate(named: "site-header") != nil
