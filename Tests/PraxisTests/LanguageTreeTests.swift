@@ -156,6 +156,19 @@ final class LanguageTreeTests: XCTestCase {
         XCTAssertTrue(result.errors.contains("\"gibt-es-nicht\" is not a partner"), result.errors)
     }
 
+    func testAPageOrFacetCannotTakeTheFolderOfALanguage() throws {
+        let site = try makeSite(["content/pages/en.md": "---\ntitle: Englisch\n---\nText.\n",
+                                 "content/site.yaml": Self.siteYAML + "  en:\n    label: Englisch\n    values: {a: A}\n"])
+        let result = try PraxisCommand.run(["build", site.url.path])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.errors.contains("content/site.yaml:14: facets.en:"), result.errors)
+        XCTAssertTrue(result.errors.contains("\"en\" is a language of the site"), result.errors)
+        let pageOnly = try makeSite(["content/pages/en.md": "---\ntitle: Englisch\n---\nText.\n"])
+        let second = try PraxisCommand.run(["build", pageOnly.url.path])
+        XCTAssertNotEqual(second.status, 0)
+        XCTAssertTrue(second.errors.contains("content/pages/en.md: would be published at /en/, which the pages in en already uses"), second.errors)
+    }
+
     func testASiteOfOneLanguageHasNoSwitcherAndNoAlternates() throws {
         let site = try SiteFixture.make()
         try PraxisCommand.build(site.url)

@@ -117,6 +117,10 @@ extension SiteConfig {
                 problems.add(file, line: lines.line(path), key: path, "\"\(name)\" is a facet Praxis builds itself.",
                              hint: "Choose another name; reserved: \(reservedFacetNames.sorted().joined(separator: ", ")).")
             }
+            if texts.languages.contains(name), name != texts.language {
+                problems.add(file, line: lines.line(path), key: path, "\"\(name)\" is a language of the site: its pages are under /\(name)/.",
+                             hint: "Choose another name for the facet.")
+            }
             if EntryParser.practiceKeys[name] != nil, !reservedFacetNames.contains(name) {
                 problems.add(file, line: lines.line(path), key: path, "\"\(name)\" is a key every practice already has.",
                              hint: "A facet becomes a key of practices; choose a name that is not one of theirs: \(EntryParser.practiceKeys.keys.sorted().joined(separator: ", ")).")

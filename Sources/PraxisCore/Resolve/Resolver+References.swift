@@ -72,6 +72,10 @@ extension Resolver {
         for reserved in SitePaths.reserved(facets: content.config.facets.map(\.name)) {
             claimed[reserved] = "Praxis itself"
         }
+        // Each other language's pages live under /<lang>/.
+        for language in content.otherLanguages {
+            claimed[SitePaths.prefix(language, default: content.config.language)] = "the pages in \(language)"
+        }
         for page in content.pages {
             let path = SitePaths.page(page.id)
             if let owner = claimed[path] {
