@@ -16,7 +16,7 @@ SEARCH_QUERY = "integration"
 MISSING_PAGE = "gibt-es-nicht/auch/nicht-hier/"
 
 
-class _HeadLinks(html.parser.HTMLParser):
+class HeadLinks(html.parser.HTMLParser):
     """The canonical link and the hreflang alternates of a page's head."""
 
     def __init__(self):
@@ -45,7 +45,7 @@ class Site:
         """[(lang, prefix)] of the site's language trees, the default first: [("de", ""),
         ("en", "en/")], from the hreflang links of the home page; [(None, "")] for a site in one
         language."""
-        links = _HeadLinks()
+        links = HeadLinks()
         with open(os.path.join(self.root, "index.html"), encoding="utf-8") as f:
             links.feed(f.read())
         base = links.canonical or ""

@@ -26,7 +26,7 @@ import subprocess
 import tempfile
 import urllib.parse
 
-from built_site import Site, _HeadLinks
+from built_site import HeadLinks, Site
 from chromium import set_size
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -42,7 +42,7 @@ STRINGS = os.path.join(REPOSITORY, "themes", "default", "strings")
 # --- What the built site says ------------------------------------------------------------
 def versions(site, address):
     """{lang: address} of the versions of a page, from the hreflang links in its head."""
-    links = _HeadLinks()
+    links = HeadLinks()
     with open(os.path.join(site.root, address, "index.html"), encoding="utf-8") as f:
         links.feed(f.read())
     base = links.canonical[: len(links.canonical) - len(address)] if address else links.canonical
@@ -97,10 +97,10 @@ def translated(site, folder, depth, lang):
 
 
 def untranslated(site, lang, prefix=""):
-    """Entry pages of the tree at prefix (a practice, partner, workshop, day, about page) without
-    a version in lang, sorted."""
+    """Entry pages of the tree at prefix (a practice, partner, workshop or day) without a version
+    in lang, sorted."""
     found = []
-    entries = ("practices/", "partners/", "workshops/", "about/")
+    entries = ("practices/", "partners/", "workshops/")
     for address in sorted(site.pages()):
         inside = address[len(prefix):] if address.startswith(prefix) else None
         if prefix == "" and any(address.startswith(p) for _, p in site.languages() if p):
@@ -468,8 +468,10 @@ def test_switcher_is_a_labelled_nav_the_keyboard_reaches_that_fits_320px_and_doe
         set_size(driver, (320, 640))
         load(driver, where)
         extent = driver.execute_script("""
-            var nav = document.querySelector('nav.language-switch').getBoundingClientRect();
-            return [document.documentElement.scrollWidth, Math.ceil(nav.right), Math.floor(nav.left)];""")
+            var parts = document.querySelectorAll('nav.language-switch, nav.language-switch li, nav.language-switch a');
+            var left = Infinity, right = -Infinity;
+            parts.forEach(function (e) { var r = e.getBoundingClientRect(); left = Math.min(left, r.left); right = Math.max(right, r.right); });
+            return [document.documentElement.scrollWidth, Math.ceil(right), Math.floor(left)];""")
         assert extent[0] <= 320 and extent[1] <= 320 and extent[2] >= 0, (
             f"{where}: at 320 px the page is {extent[0]} px wide, the switcher spans {extent[2]}–{extent[1]} px")
 
