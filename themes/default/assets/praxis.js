@@ -318,6 +318,8 @@
         showCounts(facet);
       });
       clear.hidden = !filtering;
+      // No group to show (a language with no entries yet): no "Filter results" heading over nothing.
+      facetBox.parentNode.hidden = facets.every(function (facet) { return facet.box.hidden; });
 
       hits = [];
       if (words.length || filtering) {
