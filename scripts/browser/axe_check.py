@@ -3,8 +3,8 @@ sub-path by server.py.
 
 Every page is checked at desktop size; one page of each kind (built_site.Site.page_kinds: home,
 a practice, a partner, a workshop, a day, a facet overview and value, the lists, a source, the
-about page, the search page with a query once its results are shown, and the 404 page at a
-missing address) also at phone size. The rules are axe's WCAG 2.0 and 2.1 level A and AA ones.
+about page, the search page with a query once its results are shown, each of them in every
+language of the site, and the 404 page at a missing address) also at phone size. The rules are axe's WCAG 2.0 and 2.1 level A and AA ones.
 Errors in the browser console (a script error, a stylesheet or script that does not load) fail
 too, since they leave the page axe sees unlike the one a visitor gets.
 
@@ -148,10 +148,11 @@ def check_site(checker, server, site, all_pages=True):
     from built_site import MISSING_PAGE, SEARCH_QUERY
     started, views_before = time.monotonic(), checker.views
     kinds = site.page_kinds()
-    special = {f"search/?q={SEARCH_QUERY}": SEARCH_RENDERED}
+    searches = {prefix + f"search/?q={SEARCH_QUERY}" for _, prefix in site.languages()}  # one per language
     for size_name in ("desktop", "phone"):
         for kind, address in kinds:
-            checker.check(server, address, size_name, special.get(address), expect_missing=address == MISSING_PAGE)
+            checker.check(server, address, size_name, SEARCH_RENDERED if address in searches else None,
+                          expect_missing=address == MISSING_PAGE)
     if all_pages:
         kind_addresses = {a for _, a in kinds}
         for address in site.pages():

@@ -52,6 +52,7 @@
   // The word files that can hold `word` (or, for a prefix, any word starting with it).
   Index.prototype.wordFiles = function (word, prefix) {
     var first = this.manifest.wordFiles, low = 0, high = first.length - 1;
+    if (!first.length) return [];               // an index without words: a language with no entries yet
     while (low < high) {                         // the last file whose first word is <= word
       var middle = (low + high + 1) >> 1;
       if (first[middle] <= word) low = middle; else high = middle - 1;
@@ -317,6 +318,8 @@
         showCounts(facet);
       });
       clear.hidden = !filtering;
+      // No group to show (a language with no entries yet): no "Filter results" heading over nothing.
+      facetBox.parentNode.hidden = facets.every(function (facet) { return facet.box.hidden; });
 
       hits = [];
       if (words.length || filtering) {
