@@ -1,7 +1,8 @@
 import Foundation
 
 /// `praxis check`: everything the build validates, then every internal link and anchor of the
-/// generated pages, all in memory. Nothing is written: the output folder is not even looked at.
+/// generated pages, and on a site in several languages the translations (TranslationCheck),
+/// all in memory. Nothing is written: the output folder is not even looked at.
 public enum SiteCheck {
     public static func run(_ options: BuildOptions) async -> CheckResult {
         let generated: GeneratedSite
@@ -22,7 +23,10 @@ public enum SiteCheck {
             return CheckResult(problems: [problem], failedStage: "check", pages: 0, links: 0)
         }
         let outcome = await LinkCheck(site: generated, config: config, siteRoot: options.siteRoot).run()
-        return CheckResult(problems: outcome.problems.sorted(), failedStage: nil, pages: outcome.pages, links: outcome.links)
+        // Warnings on translations, read from the content rather than the pages (a site in one
+        // language has none to check).
+        let translations = await TranslationCheck.run(options, config: config)
+        return CheckResult(problems: (outcome.problems + translations).sorted(), failedStage: nil, pages: outcome.pages, links: outcome.links)
     }
 
     private static func readConfig(_ options: BuildOptions) -> SiteConfig? {
