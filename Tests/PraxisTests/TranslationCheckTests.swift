@@ -161,6 +161,25 @@ final class TranslationCheckTests: XCTestCase {
         XCTAssertTrue(english.contains("<a href=\"../../../workshops/kurs/\">the course</a>"), english)
     }
 
+    func testADraftIsLinkedOnlyWhenDraftsAreChecked() throws {
+        // The build leaves a draft named in related out quietly: no link, no warning; with
+        // --drafts it is published, and the English page links its German page.
+        let site = try makeSite([
+            "content/practices/entwurf.md": SiteFixture.practice(title: "Entwurf", extra: "draft: true"),
+            "content/practices/beispiel.en.md": SiteFixture.practice(
+                title: "Learning mentors",
+                extra: "target_groups: [gefluechtete]\nplace:\n  municipality: Köln\n  country: DE\npartners: [netzwerk]\nrelated: [entwurf]"),
+        ])
+        let plain = try check(site)
+        XCTAssertEqual(plain.status, 0, plain.output)
+        XCTAssertEqual(warnings(plain), [], plain.output)
+        let drafts = try check(site, ["--drafts"])
+        XCTAssertEqual(drafts.status, 0, drafts.output)
+        XCTAssertEqual(warnings(drafts).count, 1, drafts.output)
+        XCTAssertTrue(warnings(drafts).first?.hasPrefix("warning: content/practices/beispiel.en.md:10: related: \"entwurf\" leads to the German page") == true,
+                      drafts.output)
+    }
+
     func testADaysPracticeWithoutATranslationIsAWarning() throws {
         let site = try makeSite([
             "content/practices/zweites.md": SiteFixture.practice(title: "Zweites"),

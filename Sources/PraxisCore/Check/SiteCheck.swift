@@ -5,6 +5,9 @@ import Foundation
 /// all in memory. Nothing is written: the output folder is not even looked at.
 public enum SiteCheck {
     public static func run(_ options: BuildOptions) async -> CheckResult {
+        // Warnings on translations, read from the parsed content rather than the pages; first,
+        // so that content is let go before the site is built in memory.
+        let translations = await TranslationCheck.run(options)
         let generated: GeneratedSite
         do {
             generated = try await Pipeline.generate(options)
@@ -23,9 +26,6 @@ public enum SiteCheck {
             return CheckResult(problems: [problem], failedStage: "check", pages: 0, links: 0)
         }
         let outcome = await LinkCheck(site: generated, config: config, siteRoot: options.siteRoot).run()
-        // Warnings on translations, read from the content rather than the pages (a site in one
-        // language has none to check).
-        let translations = await TranslationCheck.run(options, config: config)
         return CheckResult(problems: (outcome.problems + translations).sorted(), failedStage: nil, pages: outcome.pages, links: outcome.links)
     }
 

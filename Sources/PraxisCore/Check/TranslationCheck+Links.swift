@@ -22,8 +22,7 @@ extension TranslationCheck {
                                             what: "\"\(id)\"", target: target, lang: lang))
                 }
             }
-            // Bodies are rendered here only for their links; the build rendered them already.
-            for link in MarkdownRenderer.render(origin.body, firstLine: origin.bodyLine).links {
+            for link in bodyLinks[origin.file] ?? [] {
                 guard let target = target(of: link.target, lang: lang) else { continue }
                 problems.append(warning(origin, line: link.line, key: nil, what: "the link \(link.written)", target: target, lang: lang))
             }
@@ -58,28 +57,8 @@ extension TranslationCheck {
     /// The entry `id` of `kind` when it is an entry of the default language without a version in
     /// `lang`; nil when it has one, or does not exist (the build reports that).
     private func target(_ kind: NewEntryKind, _ id: String, lang: String) -> Target? {
-        let own = content.translated[lang] ?? Translations()
-        let file: String?
-        switch kind {
-        case .practice:
-            guard !own.practices.contains(where: { $0.id == id }) else { return nil }
-            // A draft is left out of the site (a reference to it quietly): no link leads there.
-            file = content.practices.first { $0.id == id && (includeDrafts || !$0.draft) }?.origin.file
-        case .partner:
-            guard !own.partners.contains(where: { $0.id == id }) else { return nil }
-            file = content.partners.first { $0.id == id }?.origin.file
-        case .page:
-            guard !own.pages.contains(where: { $0.id == id }) else { return nil }
-            file = content.pages.first { $0.id == id }?.origin.file
-        case .workshop:
-            guard !own.workshops.contains(where: { $0.id == id }) else { return nil }
-            file = content.workshops.first { $0.id == id }?.origin.file
-        case .day:
-            let parts = id.split(separator: "/").map(String.init)
-            guard parts.count == 2, !(own.days[parts[0]] ?? []).contains(where: { $0.id == parts[1] }) else { return nil }
-            file = content.days[parts[0]]?.first { $0.id == parts[1] }?.origin.file
-        }
-        return file.map { Target(kind: kind, id: id, file: $0) }
+        guard !(translatedIDs[lang]?[kind]?.contains(id) ?? false), let file = originals[kind]?[id] else { return nil }
+        return Target(kind: kind, id: id, file: file)
     }
 
     /// The entry an `@/` link names (`practices/x.md`, `workshops/w/day-1.md`, ...) when it

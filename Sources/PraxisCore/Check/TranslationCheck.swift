@@ -10,22 +10,65 @@ import Foundation
 /// Tags are left out: they are free words, which a translation may translate.
 struct TranslationCheck {
     let content: ParsedContent
+    /// The `@/` links of each translation's body, by file.
+    let bodyLinks: [String: [RenderedMarkdown.InternalLink]]
     /// `praxis check --drafts`: drafts are published, so links to them count.
-    var includeDrafts = false
+    let includeDrafts: Bool
+    /// Files of the default language's entries, by kind and id (a day's id is `<workshop>/day-<n>`).
+    let originals: [NewEntryKind: [String: String]]
+    /// Ids of the entries each other language has a version of, by kind, named as `originals`.
+    let translatedIDs: [String: [NewEntryKind: Set<String>]]
 
-    /// The content as stage "parse" makes it, read again: `Pipeline.generate` keeps only the
-    /// files it made. Nothing is read for a site in one language. Bodies stay as Markdown (no
-    /// MarkdownStage), and only the translations' are rendered, for their `@/` links.
-    static func run(_ options: BuildOptions, config: SiteConfig) async -> [CheckProblem] {
-        guard config.languages.count > 1 else { return [] }
+    init(content: ParsedContent, bodyLinks: [String: [RenderedMarkdown.InternalLink]], includeDrafts: Bool) {
+        self.content = content
+        self.bodyLinks = bodyLinks
+        self.includeDrafts = includeDrafts
+        func files<T: ParsedEntry>(_ entries: [T], _ id: (T) -> String) -> [String: String] {
+            Dictionary(entries.map { (id($0), $0.origin.file) }, uniquingKeysWith: { first, _ in first })
+        }
+        originals = [
+            // A draft is left out of the site (a reference to it quietly): no link leads there.
+            .practice: files(content.practices.filter { includeDrafts || !$0.draft }, \.id),
+            .partner: files(content.partners, \.id), .page: files(content.pages, \.id), .workshop: files(content.workshops, \.id),
+            .day: files(content.days.values.flatMap { $0 }) { $0.workshop + "/" + $0.id },
+        ]
+        translatedIDs = content.translated.mapValues { own in
+            [.practice: Set(own.practices.map(\.id)), .partner: Set(own.partners.map(\.id)), .page: Set(own.pages.map(\.id)),
+             .workshop: Set(own.workshops.map(\.id)), .day: Set(own.days.values.flatMap { $0 }.map { $0.workshop + "/" + $0.id })]
+        }
+    }
+
+    /// Stage "parse" once more: `Pipeline.generate` keeps only the files it made. Run before
+    /// it, so that this content is let go before the site is built in memory; nothing is read
+    /// for a site in one language. Each chunk renders the bodies of its translations for their
+    /// `@/` links and lets every body go, as the build's MarkdownStage does.
+    static func run(_ options: BuildOptions) async -> [CheckProblem] {
         var problems = Problems()
         let tree = SourceTree.scan(root: options.siteRoot, problems: &problems)
-        // The build read the same files without problems a moment ago; if they changed since,
-        // the next check reports it.
-        guard problems.isEmpty,
-              let content = try? await ParseStage.run(tree, baseURL: options.baseURL, problems: Problems(), markdown: nil),
-              content.problems.isEmpty else { return [] }
-        return TranslationCheck(content: content, includeDrafts: options.includeDrafts).problems()
+        // Problems are the build's to report; a site that has them is not compared here.
+        guard problems.isEmpty, let config = try? ParseStage.config(tree, baseURL: options.baseURL, problems: &problems),
+              config.languages.count > 1 else { return [] }
+        let parser = EntryParser(site: config)
+        typealias Chunk = (parsed: [ParseStage.Parsed], problems: Problems, links: [String: [RenderedMarkdown.InternalLink]])
+        let chunks = await Parallel.mapChunks(ParseStage.jobs(tree), minimumChunk: 64) { jobs -> [Chunk] in
+            var local = Problems()
+            var links: [String: [RenderedMarkdown.InternalLink]] = [:]
+            var parsed = jobs.compactMap { ParseStage.parse($0, parser: parser, problems: &local) }
+            for index in parsed.indices {
+                var origin = parsed[index].origin
+                if parsed[index].translationLanguage != nil {
+                    links[origin.file] = MarkdownRenderer.render(origin.body, firstLine: origin.bodyLine).links
+                }
+                origin.body = ""
+                parsed[index].origin = origin
+            }
+            return [(parsed, local, links)]
+        }
+        let content = ParseStage.assemble(tree, config: config, results: chunks.map { ($0.parsed, $0.problems) }, problems: Problems())
+        guard content.problems.isEmpty else { return [] }
+        var links: [String: [RenderedMarkdown.InternalLink]] = [:]
+        for chunk in chunks { links.merge(chunk.links) { first, _ in first } }
+        return TranslationCheck(content: content, bodyLinks: links, includeDrafts: options.includeDrafts).problems()
     }
 
     func problems() -> [CheckProblem] {
