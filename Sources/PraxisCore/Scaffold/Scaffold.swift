@@ -103,12 +103,18 @@ public enum Scaffold {
         }
         let marker = template.words.placeholder
         let isDraft = front.value(forKey: "draft")?.bool == true
-        return Created(path: path, notes: [
-            "It is the \(LanguageNames.english(lang)) version of \(originalPath), with its facts copied; "
-                + (isDraft ? "like the original it is a draft (draft: true)."
-                    : "it is on the site with the next build, so translate the text marked \"\(marker)\" first."),
-            "praxis check warns when its facets, partners or place differ from the original's.",
-        ])
+        var notes = ["It is the \(LanguageNames.english(lang)) version of \(originalPath), with its facts copied; "
+            + (isDraft ? "like the original it is a draft (draft: true)."
+                : "it is on the site with the next build, so translate the text marked \"\(marker)\" first.")]
+        let compared: String? = switch kind {
+        case .practice: "facets, partners or place differ"
+        case .partner: "country differs"
+        case .workshop: "partners differ"
+        case .day: "practices differ"
+        case .page: nil
+        }
+        if let compared { notes.append("praxis check warns when its \(compared) from the original's.") }
+        return Created(path: path, notes: notes)
     }
 
     /// site.yaml, whose vocabularies the new file's comments list. Its problems stop `new`.
