@@ -13,6 +13,11 @@ struct Check: AsyncParsableCommand {
         A broken link is reported on the line of the Markdown file that wrote it, or else against \
         the theme template that made it. Exit status 0 when all is well, 1 on any error.
 
+        On a site in several languages, each translation is read against its original: a facet, \
+        partner or place that differs, and a link to an entry without a version in the \
+        translation's language (it leads to the default language's page), are warnings, which \
+        do not fail the check.
+
         --format github prints GitHub Actions annotations, so each problem shows on its line in \
         a pull request; --format json prints one JSON object for other programs.
         """

@@ -14,6 +14,12 @@ struct New: AsyncParsableCommand {
 
         The new file builds at once. A practice starts as a draft (draft: true): praxis build \
         --drafts shows it, draft: false publishes it. Praxis never overwrites an existing file.
+
+        With --lang LANG (a language of languages: in site.yaml, not the first), it writes the \
+        translation of the existing entry ID instead: ID.LANG.md beside ID.md (for a workshop \
+        index.LANG.md, for a day day-N.LANG.md), with the original's facets, place, partners, \
+        sources and other facts copied as they are, and title, summary and text left to \
+        translate, explained in English comments.
         """
     )
 
@@ -26,13 +32,16 @@ struct New: AsyncParsableCommand {
     @Option(help: "The title to write, instead of one made from the id.")
     var title: String?
 
+    @Option(help: "Write the translation of the existing entry ID into this language (ID.LANG.md beside ID.md).")
+    var lang: String?
+
     @Option(name: .customLong("site-root"), help: "The site root: a folder with content/ and seeds/.")
     var siteRoot: String = "."
 
     func run() async throws {
         let root = URL(fileURLWithPath: siteRoot, isDirectory: true)
         do {
-            let created = try Scaffold.create(kind, id: id, title: title, siteRoot: root, today: Self.today())
+            let created = try Scaffold.create(kind, id: id, title: title, lang: lang, siteRoot: root, today: Self.today())
             print("Created \(created.path).")
             for note in created.notes { print(note) }
         } catch let failure as BuildFailure {

@@ -1,9 +1,13 @@
 import Foundation
 
 /// `praxis check`: everything the build validates, then every internal link and anchor of the
-/// generated pages, all in memory. Nothing is written: the output folder is not even looked at.
+/// generated pages, and on a site in several languages the translations (TranslationCheck),
+/// all in memory. Nothing is written: the output folder is not even looked at.
 public enum SiteCheck {
     public static func run(_ options: BuildOptions) async -> CheckResult {
+        // Warnings on translations, read from the parsed content rather than the pages; first,
+        // so that content is let go before the site is built in memory.
+        let translations = await TranslationCheck.run(options)
         let generated: GeneratedSite
         do {
             generated = try await Pipeline.generate(options)
@@ -22,7 +26,7 @@ public enum SiteCheck {
             return CheckResult(problems: [problem], failedStage: "check", pages: 0, links: 0)
         }
         let outcome = await LinkCheck(site: generated, config: config, siteRoot: options.siteRoot).run()
-        return CheckResult(problems: outcome.problems.sorted(), failedStage: nil, pages: outcome.pages, links: outcome.links)
+        return CheckResult(problems: (outcome.problems + translations).sorted(), failedStage: nil, pages: outcome.pages, links: outcome.links)
     }
 
     private static func readConfig(_ options: BuildOptions) -> SiteConfig? {

@@ -13,6 +13,12 @@ public enum NewEntryKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// The translation of `id` into `lang`, beside the original: `x.md` -> `x.en.md`,
+    /// `index.md` -> `index.en.md`.
+    func translationPath(for id: String, lang: String) -> String {
+        String(path(for: id).dropLast(".md".count)) + ".\(lang).md"
+    }
+
     /// How the command line names the id, for messages.
     var idExample: String {
         switch self {

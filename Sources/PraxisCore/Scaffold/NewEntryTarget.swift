@@ -17,30 +17,15 @@ struct NewEntryTarget {
         self.written = written
     }
 
+    /// The file named on the command line, for messages, before the id is known to be good.
+    private var writtenPath: String { kind == .day ? "content/workshops/\(written).md" : kind.path(for: written) }
+
+    private func refuse(_ message: String, hint: String? = nil, file: String? = nil) -> BuildFailure {
+        BuildFailure(stage: "new", diagnostics: [Diagnostic(file: file ?? writtenPath, message: message, hint: hint)])
+    }
+
     mutating func check(config: SiteConfig, siteRoot: URL) throws {
-        let path = kind == .day ? "content/workshops/\(written).md" : kind.path(for: written)
-        func refuse(_ message: String, hint: String? = nil) -> BuildFailure {
-            BuildFailure(stage: "new", diagnostics: [Diagnostic(file: path, message: message, hint: hint)])
-        }
-        var entryID = written
-        if kind == .day {
-            let parts = written.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-            let number = parts.count == 2 ? Self.dayNumber(parts[1]) : nil
-            guard parts.count == 2, let number else {
-                let guess = parts.count == 2 && Int(parts[1]) != nil ? "\(parts[0])/day-\(parts[1])" : NewEntryKind.day.idExample
-                throw refuse("\"\(written)\" does not name a workshop day.",
-                             hint: "Write WORKSHOP-ID/day-N, e.g. praxis new day \(guess)")
-            }
-            workshop = parts[0]
-            day = number
-            entryID = workshop
-        }
-        guard Slug.isValidID(entryID) else {
-            let suggestion = Slug.make(entryID)
-            throw refuse("\"\(entryID)\" is not a valid id: ids may only use a-z, 0-9 and - (and not start with -).",
-                         hint: "The id is the file name and the address of the page. "
-                             + (suggestion.isEmpty ? "Choose one of a-z, 0-9 and -." : "Use \"\(suggestion)\" instead."))
-        }
+        let entryID = try readID()
         if kind == .practice, entryID == SitePaths.pageSegment {
             throw refuse("\"\(entryID)\" cannot be a practice id: /\(SitePaths.practices)\(entryID)/ holds the further pages of the list of practices.",
                          hint: "Choose another id.")
@@ -72,6 +57,50 @@ struct NewEntryTarget {
         if kind == .workshop, SourceTree.isDirectory(file.deletingLastPathComponent()) {
             throw refuse("the folder content/workshops/\(id)/ already exists, without index.md.",
                          hint: "Choose another id, or write index.md into that folder by hand.")
+        }
+    }
+
+    /// The id as written, checked as the build checks file names; for a day, its workshop's id
+    /// (and `workshop`, `day` set).
+    private mutating func readID() throws -> String {
+        var entryID = written
+        if kind == .day {
+            let parts = written.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            let number = parts.count == 2 ? Self.dayNumber(parts[1]) : nil
+            guard parts.count == 2, let number else {
+                let guess = parts.count == 2 && Int(parts[1]) != nil ? "\(parts[0])/day-\(parts[1])" : NewEntryKind.day.idExample
+                throw refuse("\"\(written)\" does not name a workshop day.",
+                             hint: "Write WORKSHOP-ID/day-N, e.g. praxis new day \(guess)")
+            }
+            workshop = parts[0]
+            day = number
+            entryID = workshop
+        }
+        guard Slug.isValidID(entryID) else {
+            let suggestion = Slug.make(entryID)
+            throw refuse("\"\(entryID)\" is not a valid id: ids may only use a-z, 0-9 and - (and not start with -).",
+                         hint: "The id is the file name and the address of the page. "
+                             + (suggestion.isEmpty ? "Choose one of a-z, 0-9 and -." : "Use \"\(suggestion)\" instead."))
+        }
+        return entryID
+    }
+
+    /// `praxis new KIND ID --lang LANG`: the original `ID.md` must exist, in the site's default
+    /// language, and `ID.LANG.md` must not. `lang` is a language of the site other than the
+    /// default one (checked by the caller).
+    mutating func checkTranslation(into lang: String, siteRoot: URL) throws {
+        let entryID = try readID()
+        id = kind == .day ? "\(workshop)/day-\(day)" : entryID
+        let original = kind.path(for: id)
+        let translation = kind.translationPath(for: id, lang: lang)
+        guard SafeRead.kind(siteRoot.appending(path: original)) == .file else {
+            let command = kind == .day ? "new day \(id)" : "new \(kind.rawValue) \(id)"
+            throw refuse("is missing: there is no original to translate.",
+                         hint: "Write the original first (praxis \(command)), or write an entry only in \(LanguageNames.english(lang)) by hand as \(translation).",
+                         file: original)
+        }
+        if SafeRead.kind(siteRoot.appending(path: translation)) != .missing {
+            throw refuse("already exists; praxis new never overwrites a file.", hint: "Open it to edit it.", file: translation)
         }
     }
 

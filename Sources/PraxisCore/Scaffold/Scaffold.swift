@@ -15,9 +15,12 @@ public enum Scaffold {
 
     /// Writes the new entry `id` of `kind` below `siteRoot`. For a day, `id` is
     /// `<workshop>/day-<n>`. `today` (YYYY-MM-DD) fills a practice's `updated`.
-    public static func create(_ kind: NewEntryKind, id: String, title: String? = nil, siteRoot: URL,
+    /// With `lang`, the translation of the existing entry `id` into that language instead
+    /// (see `translate`).
+    public static func create(_ kind: NewEntryKind, id: String, title: String? = nil, lang: String? = nil, siteRoot: URL,
                               today: String) throws -> Created {
         let config = try readConfig(siteRoot)
+        if let lang { return try translate(kind, id: id, into: lang, title: title, config: config, siteRoot: siteRoot) }
         var target = NewEntryTarget(kind: kind, written: id)
         try target.check(config: config, siteRoot: siteRoot)
         let path = kind.path(for: target.id)
@@ -52,6 +55,65 @@ public enum Scaffold {
             throw BuildFailure(stage: "new", diagnostics: [Diagnostic(file: path, message: "could not be written: \(error.localizedDescription)")])
         }
         if kind == .day, let note = DayCount.update(workshop: target.workshop, siteRoot: siteRoot) { notes.append(note) }
+        return Created(path: path, notes: notes)
+    }
+
+    /// `ID.LANG.md` beside `ID.md`, with the original's facts and the texts left to translate
+    /// (TranslationTemplate). Refused: a language the site does not declare, the default
+    /// language, an original that does not exist, a translation that does.
+    static func translate(_ kind: NewEntryKind, id: String, into lang: String, title: String?, config: SiteConfig,
+                          siteRoot: URL) throws -> Created {
+        let others = config.languages.filter { $0 != config.language }
+        func refuse(_ file: String, key: String? = nil, _ message: String, hint: String) -> BuildFailure {
+            BuildFailure(stage: "new", diagnostics: [Diagnostic(file: file, key: key, message: message, hint: hint)])
+        }
+        if lang == config.language {
+            throw refuse(kind == .day ? "content/workshops/\(id).md" : kind.path(for: id), "is in \(lang), the site's default language: --lang names the language to translate it into.",
+                         hint: others.isEmpty
+                            ? "Declare the other languages in content/site.yaml first (languages: [\(lang), en])."
+                            : "Write --lang \(others[0])\(others.count > 1 ? " (languages: \(others.joined(separator: ", ")))" : "").")
+        }
+        guard config.languages.contains(lang) else {
+            throw refuse("content/site.yaml", key: "languages", "does not declare \"\(lang)\": the site is written in \(config.languages.joined(separator: ", ")).",
+                         hint: Validate.isLanguageCode(lang)
+                            ? "Add it (languages: [\((config.languages + [lang]).joined(separator: ", "))]) to translate into it"
+                                + (others.isEmpty ? "." : ", or write --lang \(others.joined(separator: " or --lang ")).")
+                            : "Write a language code, e.g. --lang \(others.first ?? "en").")
+        }
+        var target = NewEntryTarget(kind: kind, written: id)
+        try target.checkTranslation(into: lang, siteRoot: siteRoot)
+        let originalPath = kind.path(for: target.id)
+        let path = kind.translationPath(for: target.id, lang: lang)
+        let front: FrontMatter
+        let source: SourceFile
+        switch SourceFile.read(siteRoot.appending(path: originalPath), path: originalPath).flatMap({ file in FrontMatter.split(file).map { (file, $0) } }) {
+        case .failure(var problem):
+            problem.hint = (problem.hint.map { $0 + " " } ?? "") + "Correct the original first: the translation copies its facts."
+            throw BuildFailure(stage: "new", diagnostics: [problem])
+        case .success(let read):
+            (source, front) = read
+        }
+        let template = TranslationTemplate(config: config, kind: kind, lang: lang, originalPath: originalPath, translationPath: path,
+                                           original: front, originalText: source.text)
+        let text = template.file(title: title)
+        do {
+            try Data(text.utf8).write(to: siteRoot.appending(path: path), options: .withoutOverwriting)
+        } catch {
+            throw BuildFailure(stage: "new", diagnostics: [Diagnostic(file: path, message: "could not be written: \(error.localizedDescription)")])
+        }
+        let marker = template.words.placeholder
+        let isDraft = front.value(forKey: "draft")?.bool == true
+        var notes = ["It is the \(LanguageNames.english(lang)) version of \(originalPath), with its facts copied; "
+            + (isDraft ? "like the original it is a draft (draft: true)."
+                : "it is on the site with the next build, so translate the text marked \"\(marker)\" first.")]
+        let compared: String? = switch kind {
+        case .practice: "facets, partners or place differ"
+        case .partner: "country differs"
+        case .workshop: "partners differ"
+        case .day: "practices differ"
+        case .page: nil
+        }
+        if let compared { notes.append("praxis check warns when its \(compared) from the original's.") }
         return Created(path: path, notes: notes)
     }
 
