@@ -72,6 +72,26 @@ final class LanguageTreeTests: XCTestCase {
         XCTAssertFalse(day.contains("hreflang=\"en\" href="), "no English alternate in the head")
     }
 
+    func testABodyLinkAloneAndADayOfAnUntranslatedWorkshopLeadWhereTheyShould() throws {
+        let site = try makeSite([
+            "content/practices/beispiel.en.md": SiteFixture.practice(title: "Learning mentors", body: "Only here: [that one](@/practices/nur-deutsch.md).\n"),
+            "content/workshops/zweiter/index.md": "---\ntitle: Zweiter Kurs\nsummary: Noch ein Kurs.\ndays: 1\n---\n",
+            "content/workshops/zweiter/day-1.md": "---\ntitle: Tag eins\nday: 1\npractices: [beispiel]\n---\nText.\n",
+            "content/workshops/zweiter/day-1.en.md": "---\ntitle: Day one\nday: 1\npractices: [beispiel]\n---\nText.\n",
+        ])
+        try PraxisCommand.build(site.url)
+        // A practice named only in a body: the link leads to its German page.
+        let english = try site.read("public/en/practices/beispiel/index.html")
+        XCTAssertTrue(english.contains("<a href=\"../../../practices/nur-deutsch/\">that one</a>"), english)
+        // The English day of a workshop without English index: its page exists, and links the German workshop.
+        let day = try site.read("public/en/workshops/zweiter/day-1/index.html")
+        XCTAssertTrue(day.contains("<h1>Day one</h1>"))
+        XCTAssertTrue(day.contains("href=\"../../../../workshops/zweiter/\""), day)
+        XCTAssertTrue(english.contains("href=\"../../workshops/zweiter/day-1/\""), "the practice links the English day")
+        let check = try PraxisCommand.run(["check", site.url.path])
+        XCTAssertEqual(check.status, 0, check.output + check.errors)
+    }
+
     func testFallbackHideListsOnlyTranslationsAndShowListsAllMarked() throws {
         let hidden = try makeSite()
         try PraxisCommand.build(hidden.url)

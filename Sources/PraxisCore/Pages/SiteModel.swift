@@ -89,7 +89,7 @@ struct SiteModel: Sendable {
         var models: [SiteModel] = []
         for language in content.otherLanguages {
             var clock = StageClock()
-            models.append(try await make(content: content.tree(for: language), bodies: bodies, theme: theme, themeProblems: Problems(),
+            models.append(try await make(content: content.tree(for: language, bodies: bodies), bodies: bodies, theme: theme, themeProblems: Problems(),
                                          includeDrafts: includeDrafts, clock: &clock))
         }
         return models

@@ -58,6 +58,7 @@ extension Renderer {
             "body": site.body(of: day.origin.file, root: root),
         ])
         return layout(path, template: "day", title: day.title, description: day.summary ?? day.motto,
-                    crumbs: [(strings["workshops"] ?? "Workshops", SitePaths.workshops), (workshop.title, SitePaths.workshop(workshop.id))], lang: day.lang, main)
+                    crumbs: [(strings["workshops"] ?? "Workshops", SitePaths.workshops), (workshop.title, url("", workshop.origin.file, SitePaths.workshop(workshop.id)))],
+                      lang: day.lang, main)
     }
 }

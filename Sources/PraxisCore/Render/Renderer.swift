@@ -76,6 +76,13 @@ struct Renderer: Sendable {
             if own?.contains(workshop.origin.file) != true { jobs.append(.workshop(workshop.id)) }
             jobs += (site.days[workshop.id] ?? []).lazy.filter { own?.contains($0.origin.file) != true }.map { .day(workshop.id, $0.id) }
         }
+        // A translated day of a workshop whose index is not translated (and not listed here) has its page too.
+        if let own {
+            let listed = Set(site.workshops.map(\.id))
+            for (workshop, days) in site.days.sorted(by: { $0.key < $1.key }) where !listed.contains(workshop) && site.workshopByID[workshop] != nil {
+                jobs += days.lazy.filter { !own.contains($0.origin.file) }.map { .day(workshop, $0.id) }
+            }
+        }
         jobs += site.pages.lazy.filter { own?.contains($0.origin.file) != true }.map { .page($0.id) }
         jobs += site.sources.map { .source($0.id) }
         for (index, facet) in facets.enumerated() {

@@ -42,8 +42,9 @@ extension ParsedContent {
     /// partners, workshops and their days, and pages that have none, so that references and
     /// links resolve to the default language's pages. The default language's practices come
     /// along when the site lists them in every language (`fallback: show`), or else only those
-    /// a translation names. The sources are the same in every tree.
-    func tree(for lang: String) -> ParsedContent {
+    /// a translation names, in its front matter or its body's `@/` links (`bodies`). The sources
+    /// are the same in every tree.
+    func tree(for lang: String, bodies: [String: RenderedMarkdown]) -> ParsedContent {
         let own = translated[lang] ?? Translations()
         let show = config.fallback == .show
         var tree = ParsedContent(config: config)
@@ -64,6 +65,13 @@ extension ParsedContent {
         var named = Set<String>()
         for practice in own.practices { named.formUnion(practice.related); named.formUnion(practice.translations.map(\.id)) }
         for list in own.days.values { for day in list { named.formUnion(day.practices) } }
+        let ownOrigins = own.practices.map(\.origin) + own.partners.map(\.origin) + own.workshops.map(\.origin)
+            + own.days.values.flatMap { $0.map(\.origin) } + own.pages.map(\.origin)
+        for origin in ownOrigins {
+            for link in bodies[origin.file]?.links ?? [] where link.target.hasPrefix("practices/") && link.target.hasSuffix(".md") {
+                named.insert(String(link.target.dropFirst("practices/".count).dropLast(3)))
+            }
+        }
         tree.practices = merged(own.practices, practices, id: \.id) { show || named.contains($0.id) }
         tree.partners = merged(own.partners, partners, id: \.id)
         tree.pages = merged(own.pages, pages, id: \.id)
