@@ -22,12 +22,15 @@ final class ThemeTemplateTests: XCTestCase {
         let footer = try withoutLeadingComment(read(templates.appending(path: "site-footer.mustache")))
         let card = try withoutLeadingComment(read(templates.appending(path: "practice-card.mustache")))
         let related = try withoutLeadingComment(read(templates.appending(path: "related-card.mustache")))
+        let languages = try withoutLeadingComment(read(templates.appending(path: "language-switch.mustache")))
         try replace("{{{relatedCards}}}", with: "{{#related}}\(related){{/related}}", in: templates.appending(path: "practice.mustache"))
         try replace("{{{siteHeader}}}\n", with: header + "\n", in: templates.appending(path: "base.mustache"))
         try replace("{{{siteFooter}}}\n", with: footer + "\n", in: templates.appending(path: "base.mustache"))
+        try replace("{{#languageSwitch}}\n{{{languageSwitch}}}\n{{/languageSwitch}}\n", with: "{{#hasLanguages}}\n\(languages)\n{{/hasLanguages}}\n",
+                    in: templates.appending(path: "base.mustache"))
         try "<ul class=\"cards\">\n{{#practices}}\(card){{/practices}}\n</ul>\n"
             .write(to: templates.appending(path: "practice-list.mustache"), atomically: true, encoding: .utf8)
-        for piece in ["site-header", "site-footer", "practice-card", "related-card"] {
+        for piece in ["site-header", "site-footer", "practice-card", "related-card", "language-switch"] {
             try FileManager.default.removeItem(at: templates.appending(path: "\(piece).mustache"))
         }
         try PraxisCommand.build(site, output: inline)

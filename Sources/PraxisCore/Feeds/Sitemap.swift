@@ -21,7 +21,8 @@ enum Sitemap {
             }
             for path in paths {
                 var alternates: [(lang: String, url: String)] = []
-                if many {
+                // Only a page with a version in another language has alternates, as in its head.
+                if many, trees.indices.contains(where: { $0 != number && pages[$0].contains(path) }) {
                     for (other, otherTree) in trees.enumerated() where pages[other].contains(path) {
                         alternates.append((otherTree.site.pageLanguage, url(otherTree.site, path)))
                     }

@@ -29,14 +29,17 @@ extension Renderer {
         return root + facet.url(of: value)
     }
 
-    /// For the page at `path` (below this tree's root): its versions for the head, and the
-    /// switcher's links, one per language in site.yaml's order. Nil for a site of one language.
-    func languageAlternates(_ path: String, root: String) -> (head: [Record], links: [Record])? {
+    /// For the page at `path` (below this tree's root): its versions for the head (none when it
+    /// has no other version: `hreflang` pairs translations), and the switcher's links, one per
+    /// language in site.yaml's order, with a key that is the same for pages whose switchers are
+    /// (`languageSwitch`). Nil for a site of one language.
+    func languageAlternates(_ path: String, root: String) -> (head: [Record], links: [Record], key: String)? {
         guard trees.count > 1, !path.hasSuffix(".html") else { return nil }
         let file = SitePaths.file(for: path)
         var head: [Record] = []
         var links: [Record] = []
         var defaultURL: String?
+        var key = root
         for tree in trees {
             let exists = tree.pageIndex[tree.prefix + file] != nil
             let current = tree.language == site.pageLanguage
@@ -52,8 +55,22 @@ extension Renderer {
             if current { link["current"] = true }
             if !exists { link["missing"] = TextValue(tree.missing) }
             links.append(Record(link))
+            key += current ? "\u{0}=" : "\u{0}" + target
         }
+        if head.count < 2 { return ([], links, key) }
         if let defaultURL { head.append(Record(["lang": TextValue("x-default"), "url": TextValue(defaultURL)])) }
-        return (head, links)
+        return (head, links, key)
+    }
+
+    /// The rendered `language-switch` template for a page whose switcher has `links`, shared by
+    /// every page with the same links (`key`): the pages without a version in another language
+    /// all lead to its home page. Nil when the theme has no such template.
+    func languageSwitch(_ links: [Record], key: String, root: String) -> String? {
+        guard hasLanguageSwitch else { return nil }
+        return fragments.piece("languages\u{0}" + key) {
+            var context = sharedContext(root: root)
+            context["languageLinks"] = links
+            return library.render(Record(context), withTemplate: "language-switch") ?? ""
+        }
     }
 }

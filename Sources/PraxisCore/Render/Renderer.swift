@@ -22,6 +22,7 @@ struct Renderer: Sendable {
     let hasSiteFooter: Bool
     let hasPracticeCard: Bool
     let hasRelatedCard: Bool
+    let hasLanguageSwitch: Bool
     /// Whether a card is rendered once for every root (`CardRoot`).
     let cardsShareRoots: Bool
     /// Those pieces, once rendered.
@@ -50,6 +51,7 @@ struct Renderer: Sendable {
         hasSiteFooter = library.getTemplate(named: "site-footer") != nil
         hasPracticeCard = library.getTemplate(named: "practice-card") != nil
         hasRelatedCard = library.getTemplate(named: "related-card") != nil
+        hasLanguageSwitch = library.getTemplate(named: "language-switch") != nil
         cardsShareRoots = hasPracticeCard && CardRoot.isPrintedAsIs(model.theme.templateTexts["practice-card"] ?? CardRoot.marker)
     }
 
@@ -156,9 +158,13 @@ struct Renderer: Sendable {
         context["feed"] = TextValue(root + "feed.xml")
         context["searchURL"] = TextValue(root + SitePaths.search)
         if let alternates = languageAlternates(path, root: root) {
-            context["alternates"] = alternates.head
-            context["languageLinks"] = alternates.links
-            context["hasLanguages"] = true
+            if !alternates.head.isEmpty { context["alternates"] = alternates.head }
+            if let rendered = languageSwitch(alternates.links, key: alternates.key, root: root) {
+                context["languageSwitch"] = TextValue(rendered)
+            } else {
+                context["languageLinks"] = alternates.links
+                context["hasLanguages"] = true
+            }
         }
         if let header = siteHeader(root: root, current: path) {
             context["siteHeader"] = TextValue(header)
