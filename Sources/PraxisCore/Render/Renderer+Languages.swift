@@ -29,47 +29,62 @@ extension Renderer {
         return root + facet.url(of: value)
     }
 
-    /// For the page at `path` (below this tree's root): its versions for the head (none when it
-    /// has no other version: `hreflang` pairs translations), and the switcher's links, one per
-    /// language in site.yaml's order, with a key that is the same for pages whose switchers are
-    /// (`languageSwitch`). Nil for a site of one language.
-    func languageAlternates(_ path: String, root: String) -> (head: [Record], links: [Record], key: String)? {
-        guard trees.count > 1, !path.hasSuffix(".html") else { return nil }
-        let file = SitePaths.file(for: path)
-        var head: [Record] = []
-        var links: [Record] = []
-        var defaultURL: String?
-        var key = root
-        for tree in trees {
-            let exists = tree.pageIndex[tree.prefix + file] != nil
-            let current = tree.language == site.pageLanguage
-            if exists {
-                let absolute = site.config.baseURL + tree.prefix + path
-                head.append(Record(["lang": TextValue(tree.language), "url": TextValue(absolute)]))
-                if tree.prefix.isEmpty { defaultURL = absolute }
-            }
-            // From this tree's root to the site root, then into the other tree.
-            let target = root + up + tree.prefix + (exists ? path : "")
-            var link: [String: Any] = ["lang": TextValue(tree.language), "name": TextValue(tree.name),
-                                       "url": TextValue(target.isEmpty ? "./" : target)]
-            if current { link["current"] = true }
-            if !exists { link["missing"] = TextValue(tree.missing) }
-            links.append(Record(link))
-            key += current ? "\u{0}=" : "\u{0}" + target
-        }
-        if head.count < 2 { return ([], links, key) }
-        if let defaultURL { head.append(Record(["lang": TextValue("x-default"), "url": TextValue(defaultURL)])) }
-        return (head, links, key)
+    /// A page's version in each language: whether it exists, and the switcher's link to it
+    /// (from this tree's root to the site root, then into the other tree; its home page when
+    /// the version does not exist).
+    struct Version {
+        let tree: LanguageTree
+        let exists: Bool
+        let target: String
     }
 
-    /// The rendered `language-switch` template for a page whose switcher has `links`, shared by
-    /// every page with the same links (`key`): the pages without a version in another language
-    /// all lead to its home page. Nil when the theme has no such template.
-    func languageSwitch(_ links: [Record], key: String, root: String) -> String? {
+    /// For the page at `path` (below this tree's root): its version in every language of
+    /// site.yaml, in its order, and a key that is the same for pages whose switchers are
+    /// (`languageSwitch`). Nil for a site of one language.
+    func languageVersions(_ path: String, root: String) -> (versions: [Version], key: String)? {
+        guard trees.count > 1, !path.hasSuffix(".html") else { return nil }
+        let file = SitePaths.file(for: path)
+        var key = root
+        let versions = trees.map { tree in
+            let exists = tree.pageIndex[tree.prefix + file] != nil
+            let target = root + up + tree.prefix + (exists ? path : "")
+            key += tree.language == site.pageLanguage ? "\u{0}=" : "\u{0}" + target
+            return Version(tree: tree, exists: exists, target: target)
+        }
+        return (versions, key)
+    }
+
+    /// The page's versions for the head, `x-default` (the default language's) last; none when it
+    /// has no other version: `hreflang` pairs translations.
+    func alternates(_ versions: [Version], path: String) -> [Record]? {
+        guard versions.count(where: \.exists) > 1 else { return nil }
+        var head = versions.filter(\.exists).map { version in
+            Record(["lang": TextValue(version.tree.language), "url": TextValue(site.config.baseURL + version.tree.prefix + path)])
+        }
+        if versions[0].exists { head.append(Record(["lang": TextValue("x-default"), "url": TextValue(site.config.baseURL + path)])) }
+        return head
+    }
+
+    /// The switcher's links: `lang`, `name`, `url`; `current` on this page's language, `missing`
+    /// (what the link says) on a language without a version of the page.
+    func languageLinks(_ versions: [Version]) -> [Record] {
+        versions.map { version in
+            var link: [String: Any] = ["lang": TextValue(version.tree.language), "name": TextValue(version.tree.name),
+                                       "url": TextValue(version.target.isEmpty ? "./" : version.target)]
+            if version.tree.language == site.pageLanguage { link["current"] = true }
+            if !version.exists { link["missing"] = TextValue(version.tree.missing) }
+            return Record(link)
+        }
+    }
+
+    /// The rendered `language-switch` template for a page with these versions, shared by every
+    /// page with the same links (`key`): the pages without a version in another language all
+    /// lead to its home page. Nil when the theme has no such template.
+    func languageSwitch(_ versions: [Version], key: String, root: String) -> String? {
         guard hasLanguageSwitch else { return nil }
         return fragments.piece("languages\u{0}" + key) {
             var context = sharedContext(root: root)
-            context["languageLinks"] = links
+            context["languageLinks"] = languageLinks(versions)
             return library.render(Record(context), withTemplate: "language-switch") ?? ""
         }
     }

@@ -157,12 +157,12 @@ struct Renderer: Sendable {
         context["js"] = TextValue(root + up + "assets/praxis.js")
         context["feed"] = TextValue(root + "feed.xml")
         context["searchURL"] = TextValue(root + SitePaths.search)
-        if let alternates = languageAlternates(path, root: root) {
-            if !alternates.head.isEmpty { context["alternates"] = alternates.head }
-            if let rendered = languageSwitch(alternates.links, key: alternates.key, root: root) {
+        if let (versions, key) = languageVersions(path, root: root) {
+            if let alternates = alternates(versions, path: path) { context["alternates"] = alternates }
+            if let rendered = languageSwitch(versions, key: key, root: root) {
                 context["languageSwitch"] = TextValue(rendered)
             } else {
-                context["languageLinks"] = alternates.links
+                context["languageLinks"] = languageLinks(versions)
                 context["hasLanguages"] = true
             }
         }
