@@ -70,7 +70,13 @@ public actor LiveSite {
             let model: SiteModel
             var samePages: SiteMap?
             var patched = false
-            if !sourcesChanged, let last = state.model, let theme = state.theme!.theme, state.theme!.problems.isEmpty {
+            let themeOnly = !sourcesChanged && state.model != nil && state.theme!.theme != nil && state.theme!.problems.isEmpty
+            // The other languages' trees are made while the default language's is patched, on the other core.
+            let (theme, includeDrafts) = (state.theme!.theme, options.includeDrafts)
+            let others = themeOnly || content.otherLanguages.isEmpty ? nil : Task {
+                try await SiteModel.others(content: content, bodies: bodies, theme: theme, includeDrafts: includeDrafts)
+            }
+            if themeOnly, let last = state.model, let theme = state.theme!.theme {
                 // Only the theme changed: the resolved catalogue and its pages stay, rendered
                 // through the new theme.
                 model = last.rethemed(theme)
@@ -100,9 +106,10 @@ public actor LiveSite {
                 model = made.model
                 state.resolved = made.resolved
             }
-            if samePages == nil {
-                state.others = try await SiteModel.others(content: content, bodies: bodies, theme: state.theme!.theme,
-                                                          includeDrafts: options.includeDrafts)
+            if let others {
+                state.others = try await others.value
+            } else if samePages == nil {
+                state.others = []
             }
             let map = try SiteMap([model] + state.others, siteRoot: options.siteRoot, samePages: samePages, previous: current?.map)
             // Kept only with its map served: a theme edit takes over the pages of `current`.
