@@ -42,12 +42,19 @@ struct TranslationCheck {
     /// it, so that this content is let go before the site is built in memory; nothing is read
     /// for a site in one language. Each chunk renders the bodies of its translations for their
     /// `@/` links and lets every body go, as the build's MarkdownStage does.
+    /// Whether any file of the tree is a translation (`x.en.md`): a site that declares languages
+    /// but has none yet (or uses only the older `translations:` key) is not parsed a second time.
+    static func hasTranslations(_ tree: SourceTree) -> Bool {
+        (tree.practices + tree.partners + tree.pages).contains { $0.lang != nil }
+            || tree.workshops.contains { !$0.translations.isEmpty || $0.days.contains { $0.lang != nil } }
+    }
+
     static func run(_ options: BuildOptions) async -> [CheckProblem] {
         var problems = Problems()
         let tree = SourceTree.scan(root: options.siteRoot, problems: &problems)
         // Problems are the build's to report; a site that has them is not compared here.
         guard problems.isEmpty, let config = try? ParseStage.config(tree, baseURL: options.baseURL, problems: &problems),
-              config.languages.count > 1 else { return [] }
+              config.languages.count > 1, Self.hasTranslations(tree) else { return [] }
         let parser = EntryParser(site: config)
         typealias Chunk = (parsed: [ParseStage.Parsed], problems: Problems, links: [String: [RenderedMarkdown.InternalLink]])
         let chunks = await Parallel.mapChunks(ParseStage.jobs(tree), minimumChunk: 64) { jobs -> [Chunk] in
