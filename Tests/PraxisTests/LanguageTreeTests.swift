@@ -70,6 +70,8 @@ final class LanguageTreeTests: XCTestCase {
         XCTAssertTrue(day.contains("<a href=\"../../../en/\" hreflang=\"en\" lang=\"en\">"), day)
         XCTAssertTrue(day.contains("<small>("), "the link says it leads to the home page")
         XCTAssertFalse(day.contains("hreflang=\"en\" href="), "no English alternate in the head")
+        XCTAssertTrue(day.contains("<link rel=\"alternate\" hreflang=\"de\" href=\"https://example.org/katalog/workshops/kurs/day-1/\">"), day)
+        XCTAssertTrue(day.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/katalog/workshops/kurs/day-1/\">"), day)
     }
 
     func testABodyLinkAloneAndADayOfAnUntranslatedWorkshopLeadWhereTheyShould() throws {

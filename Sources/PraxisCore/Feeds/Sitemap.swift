@@ -21,12 +21,12 @@ enum Sitemap {
             }
             for path in paths {
                 var alternates: [(lang: String, url: String)] = []
-                // Only a page with a version in another language has alternates, as in its head.
-                if many, trees.indices.contains(where: { $0 != number && pages[$0].contains(path) }) {
+                // Every version, itself included, and x-default: as in the page's head.
+                if many {
                     for (other, otherTree) in trees.enumerated() where pages[other].contains(path) {
                         alternates.append((otherTree.site.pageLanguage, url(otherTree.site, path)))
                     }
-                    if pages[0].contains(path) { alternates.append(("x-default", url(trees[0].site, path))) }
+                    alternates.append(("x-default", url(pages[0].contains(path) ? trees[0].site : site, path)))
                 }
                 lines.append(entry(url(site, path), lastModified: lastModified[path], alternates: alternates))
             }

@@ -54,14 +54,14 @@ extension Renderer {
         return (versions, key)
     }
 
-    /// The page's versions for the head, `x-default` (the default language's) last; none when it
-    /// has no other version: `hreflang` pairs translations.
-    func alternates(_ versions: [Version], path: String) -> [Record]? {
-        guard versions.count(where: \.exists) > 1 else { return nil }
+    /// The page's versions for the head, itself included, and `x-default` last: the default
+    /// language's version, or the page itself when that language has none.
+    func alternates(_ versions: [Version], path: String) -> [Record] {
         var head = versions.filter(\.exists).map { version in
             Record(["lang": TextValue(version.tree.language), "url": TextValue(site.config.baseURL + version.tree.prefix + path)])
         }
-        if versions[0].exists { head.append(Record(["lang": TextValue("x-default"), "url": TextValue(site.config.baseURL + path)])) }
+        let fallback = versions[0].exists ? path : site.prefix + path
+        head.append(Record(["lang": TextValue("x-default"), "url": TextValue(site.config.baseURL + fallback)]))
         return head
     }
 

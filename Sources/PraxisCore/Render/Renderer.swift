@@ -158,7 +158,7 @@ struct Renderer: Sendable {
         context["feed"] = TextValue(root + "feed.xml")
         context["searchURL"] = TextValue(root + SitePaths.search)
         if let (versions, key) = languageVersions(path, root: root) {
-            if let alternates = alternates(versions, path: path) { context["alternates"] = alternates }
+            context["alternates"] = alternates(versions, path: path)
             if let rendered = languageSwitch(versions, key: key, root: root) {
                 context["languageSwitch"] = TextValue(rendered)
             } else {
