@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """How much of the search index a reader's first query downloads, measured in a real browser.
 
-  scripts/search-bytes.py SITE_DIR [SITE_DIR ...]
+  scripts/search-bytes.py [--tree LANG] SITE_DIR [SITE_DIR ...]
+
+--tree en measures the search of a site's English tree (en/search/ with en/search.json) instead
+of the default language's.
 
 Each built site is served under its sub-path (scripts/browser/server.py) and opened in headless
 Chromium (scripts/browser/chromium.py) at desktop size, where the facets with few values are
@@ -61,8 +64,8 @@ def sizes(site_dir, base_url, urls):
     return len(set(urls)), raw, packed
 
 
-def practices(site_dir):
-    with open(os.path.join(site_dir, "search.json"), encoding="utf-8") as f:
+def practices(site_dir, tree=""):
+    with open(os.path.join(site_dir, tree, "search.json"), encoding="utf-8") as f:
         manifest = json.load(f)
     for facet in manifest["facets"]:
         if facet["name"] == "type":
@@ -71,19 +74,23 @@ def practices(site_dir):
 
 
 def main():
-    sites = sys.argv[1:] or ["public"]
+    args = sys.argv[1:]
+    tree = ""
+    if args[:1] == ["--tree"]:
+        tree, args = args[1] + "/", args[2:]
+    sites = args or ["public"]
     print(f"{'practices':>9}  {'how':5}  {'query':12}  {'files':>5}  {'raw KB':>8}  {'gzip KB':>8}  results")
     driver = start_driver("desktop")
     try:
         for site_dir in sites:
-            count = practices(site_dir)
+            count = practices(site_dir, tree)
             with SiteServer(site_dir) as server:
                 for query in QUERIES:
                     for how in ("url", "typed"):
                         if how == "url":
-                            driver.get(server.url("search/?q=" + urllib.parse.quote(query)))
+                            driver.get(server.url(tree + "search/?q=" + urllib.parse.quote(query)))
                         else:
-                            driver.get(server.url("search/"))
+                            driver.get(server.url(tree + "search/"))
                             wait_until_shown_or_hint(driver)
                             field = driver.find_element(By.ID, "search_q")
                             for letter in query:

@@ -94,6 +94,23 @@ final class LanguageTreeTests: XCTestCase {
         XCTAssertEqual(check.status, 0, check.output + check.errors)
     }
 
+    func testAWorkshopWrittenOnlyInEnglishNeedsNoGermanIndex() throws {
+        let site = try makeSite([
+            "content/workshops/english/index.en.md": "---\ntitle: English only\nsummary: A course in English.\ndays: 1\n---\n",
+            "content/workshops/english/day-1.en.md": "---\ntitle: Day one\nday: 1\n---\nText.\n",
+        ])
+        try PraxisCommand.build(site.url)
+        XCTAssertTrue(try site.read("public/en/workshops/english/index.html").contains("<h1>English only</h1>"))
+        XCTAssertTrue(site.exists("public/en/workshops/english/day-1/index.html"))
+        XCTAssertFalse(site.exists("public/workshops/english/index.html"))
+        // A German day without a German index still needs one.
+        let broken = try makeSite(["content/workshops/english/index.en.md": "---\ntitle: English only\nsummary: A course.\n---\n",
+                                   "content/workshops/english/day-1.md": "---\ntitle: Tag eins\nday: 1\n---\nText.\n"])
+        let result = try PraxisCommand.run(["build", broken.url.path])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.errors.contains("content/workshops/english/index.md: is missing"), result.errors)
+    }
+
     func testFallbackHideListsOnlyTranslationsAndShowListsAllMarked() throws {
         let hidden = try makeSite()
         try PraxisCommand.build(hidden.url)

@@ -220,7 +220,8 @@ struct SourceTree: Sendable {
                                  hint: "Allowed: index.md and one day-<n>.md per day (day-1.md, day-2.md, ...), and their translations (index.en.md, day-1.en.md, ...). Handouts go to content/static/.")
                 }
             }
-            if workshop.index == nil {
+            // A workshop written only in another language (index.en.md and its days) needs no index.md.
+            if workshop.index == nil, workshop.translations.isEmpty || !workshop.defaultDays.isEmpty {
                 problems.add("\(path)/index.md", line: nil, "is missing.", hint: "Each workshop folder needs index.md with title and summary.")
             }
             workshop.days.sort { (dayNumber($0.id), $0.lang ?? "") < (dayNumber($1.id), $1.lang ?? "") }

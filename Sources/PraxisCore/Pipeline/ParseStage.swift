@@ -124,7 +124,7 @@ enum ParseStage {
         func ids(_ files: [SourceTree.File]) -> Set<String> { Set(files.lazy.filter { $0.lang == nil }.map(\.id)) }
         content.fileIDs = [
             .practice: ids(tree.practices), .partner: ids(tree.partners),
-            .workshop: Set(tree.workshops.map(\.id)), .page: ids(tree.pages), .source: ids(tree.seeds),
+            .workshop: Set(tree.workshops.lazy.filter { $0.index != nil }.map(\.id)), .page: ids(tree.pages), .source: ids(tree.seeds),
         ]
         for (parsed, local) in results {
             problems.add(contentsOf: local)

@@ -83,10 +83,16 @@ extension ParsedContent {
         for (workshop, list) in own.days where days[workshop] == nil {
             tree.days[workshop] = list.sorted { SourceTree.dayNumber($0.id) < SourceTree.dayNumber($1.id) }
         }
-        for kind in [EntryKind.practice, .partner, .page] {
+        // The day files of each workshop in either language, for the check of `days:`.
+        for (workshop, list) in own.days {
+            let ids = Set((dayFileIDs[workshop] ?? []) + list.map(\.id))
+            tree.dayFileIDs[workshop] = ids.sorted { SourceTree.dayNumber($0) < SourceTree.dayNumber($1) }
+        }
+        for kind in [EntryKind.practice, .partner, .page, .workshop] {
             let ids: [String] = switch kind {
             case .practice: own.practices.map(\.id)
             case .partner: own.partners.map(\.id)
+            case .workshop: own.workshops.map(\.id)
             default: own.pages.map(\.id)
             }
             tree.fileIDs[kind, default: []].formUnion(ids)
