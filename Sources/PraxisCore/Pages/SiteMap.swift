@@ -62,6 +62,14 @@ struct SiteMap: Sendable {
         reservedNames.contains(path) || path.hasPrefix(searchFolder)
     }
 
+    /// The practices published in every language, each version counted once (its tree's own).
+    var practiceCount: Int {
+        trees.reduce(0) { count, tree in
+            let site = tree.model.site
+            return count + (site.fallbackFiles.isEmpty ? site.practices.count : site.practices.count { site.isOwn($0.origin.file) })
+        }
+    }
+
     /// The files of the pages, below the site root.
     var pagePaths: [String] { trees.flatMap(\.pagePaths) }
 

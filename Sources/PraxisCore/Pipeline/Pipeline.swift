@@ -36,7 +36,7 @@ public enum Pipeline {
             try await otherFiles(map, into: &sink, clock: &clock)
         }
         var report = BuildReport(pages: map.jobs.count, files: map.jobs.count + written.others + map.copies.count,
-                                 practices: map.model.site.practices.count, timings: written.laps)
+                                 practices: map.practiceCount, timings: written.laps)
         report.notes = notes
         return report
     }
@@ -91,7 +91,7 @@ public enum Pipeline {
         let pages = await Parallel.map(map.jobs, minimumChunk: 8, map.render)
         clock.lap("pages")
         files = pages + files
-        let report = BuildReport(pages: pages.count, files: files.count + map.copies.count, practices: map.model.site.practices.count,
+        let report = BuildReport(pages: pages.count, files: files.count + map.copies.count, practices: map.practiceCount,
                                  timings: clock.laps)
         return GeneratedSite(files: files, copies: map.copies, report: report)
     }
