@@ -95,6 +95,10 @@ struct Report: Sendable {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
+    func warning(_ text: String) {
+        FileHandle.standardError.write(Data("warning: \(text)\n".utf8))
+    }
+
     func error(_ text: String) {
         FileHandle.standardError.write(Data("error: \(text)\n".utf8))
     }

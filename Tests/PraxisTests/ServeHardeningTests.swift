@@ -77,6 +77,55 @@ final class ServeHardeningTests: XCTestCase {
         XCTAssertFalse(bare.text.contains("Geheimer Entwurf"))
     }
 
+    /// `--bind 0.0.0.0`, to preview on a phone: the machine's network addresses are printed and
+    /// answered, a warning says who can see the preview, and the Host check still refuses every
+    /// other name, on the network address as on loopback.
+    func testBindingToTheNetworkWarnsAndStillRefusesOtherHosts() throws {
+        let site = try SiteFixture.make(["content/practices/entwurf.md": SiteFixture.practice(title: "Geheimer Entwurf", extra: "draft: true")])
+        let serve = try ServeProcess(site.url, extra: ["--drafts", "--bind", "0.0.0.0"])
+        let port = serve.port
+        XCTAssertTrue(waitUntil(timeout: 30) { serve.errorOutput.contains("\n") }, "a warning is printed: \(serve.output)")
+        XCTAssertTrue(serve.errorOutput.contains("warning: --bind 0.0.0.0: the preview, drafts included, can be opened by every device"),
+                      serve.errorOutput)
+        // The addresses printed are those of the machine's interfaces (CI machines have one).
+        let addresses = serve.output.compactMap { line -> String? in
+            guard line.hasPrefix("On the network: http://") else { return nil }
+            return String(line.dropFirst("On the network: http://".count).prefix { $0 != ":" })
+        }.filter { !$0.hasPrefix("[") }
+        XCTAssertFalse(addresses.isEmpty, "an IPv4 network address is printed: \(serve.output)")
+        for address in addresses {
+            XCTAssertTrue(serve.errorOutput.contains(address), "the warning names \(address)")
+            func status(_ host: String) throws -> LocalHTTP.Response {
+                try LocalHTTP.request(port: port, address: address,
+                                      "GET /katalog/practices/entwurf/ HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n")
+            }
+            let own = try status("\(address):\(port)")
+            XCTAssertEqual(own.status, 200, address)
+            XCTAssertTrue(own.text.contains("Geheimer Entwurf"), address)
+            for host in ["evil.example:\(port)", "\(address).evil.example:\(port)", "\(address):\(port + 1)"] {
+                let refused = try status(host)
+                XCTAssertEqual(refused.status, 403, host)
+                XCTAssertFalse(refused.text.contains("Geheimer Entwurf"), host)
+                XCTAssertTrue(refused.text.contains("or for this machine on the network (\(address):\(port)"), refused.text)
+            }
+        }
+        // Loopback is still served, under its own names only.
+        XCTAssertEqual(try serve.get("/katalog/practices/entwurf/").status, 200)
+    }
+
+    func testBindRefusesWhatIsNotAnAddressOfThisMachine() throws {
+        let site = try SiteFixture.make()
+        let name = try PraxisCommand.run(["serve", site.url.path, "--port", "0", "--bind", "mein-laptop"])
+        XCTAssertNotEqual(name.status, 0)
+        XCTAssertTrue(name.errors.contains("--bind takes an IP address of this machine"), name.errors)
+        // TEST-NET-2 (RFC 5737): never an address of this machine.
+        let foreign = try PraxisCommand.run(["serve", site.url.path, "--port", "0", "--bind", "198.51.100.7"])
+        XCTAssertEqual(foreign.status, 1)
+        XCTAssertTrue(foreign.errors.contains("--bind 198.51.100.7 is not an address of this machine. Use one of 127.0.0.1"),
+                      foreign.errors)
+        XCTAssertFalse(foreign.output.contains("Built"), "told before the first build")
+    }
+
     // MARK: Idle connections
 
     func testIdleAndHalfSentConnectionsAreClosedButTheEventStreamStaysOpen() throws {

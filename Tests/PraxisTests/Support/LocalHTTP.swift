@@ -4,7 +4,7 @@ import Synchronization
 import Glibc
 #endif
 
-/// A plain HTTP/1.1 client over a socket to 127.0.0.1, enough for the tests of `praxis serve`:
+/// A plain HTTP/1.1 client over a socket to 127.0.0.1 (or another IPv4 address of the machine), enough for the tests of `praxis serve`:
 /// one request per connection, and server-sent events read as they come.
 enum LocalHTTP {
     struct Response {
@@ -20,8 +20,8 @@ enum LocalHTTP {
 
     /// Sends `head` as it is (the whole request, ending in an empty line) on a connection of its
     /// own and reads the response until the server closes the connection.
-    static func request(port: Int, _ head: String) throws -> Response {
-        let socket = try connect(port: port)
+    static func request(port: Int, address: String = "127.0.0.1", _ head: String) throws -> Response {
+        let socket = try connect(port: port, address: address)
         defer { close(socket) }
         try send(head, to: socket)
         var data = Data()
@@ -42,13 +42,14 @@ enum LocalHTTP {
         return Response(status: status, headers: headers, body: Data(data[end.upperBound...]))
     }
 
-    static func connect(port: Int) throws -> Int32 {
+    /// A connection to `address` (IPv4), 127.0.0.1 unless told otherwise.
+    static func connect(port: Int, address text: String = "127.0.0.1") throws -> Int32 {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw LocalHTTPError.connect }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_addr.s_addr = inet_addr(text)
         let result = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
