@@ -136,7 +136,7 @@ public enum Scaffold {
             return ["Wrote the schemas for editors into \(SchemaFiles.folder)/ (the line # yaml-language-server: points there)."]
         }
         guard let stale = SchemaFiles.staleFiles(siteRoot: siteRoot), !stale.isEmpty else { return [] }
-        return ["\(SchemaFiles.folder)/ does not list this entry yet: run praxis schema to refresh it."]
+        return ["\(SchemaFiles.folder)/ is out of date (it does not list all that exists now): run praxis schema to refresh it."]
     }
 
     /// site.yaml, whose vocabularies the new file's comments list. Its problems stop `new`.
