@@ -59,7 +59,7 @@ final class SchemaTests: XCTestCase {
         // The site's vocabulary and entries are in them, with their labels and titles.
         let practice = try String(contentsOf: first.appending(path: "practice.json"), encoding: .utf8)
         assertContains(practice, ["\"arbeit-ausbildung\"", "\"enumDescriptions\"", "\"additionalProperties\": false",
-                                  "\"job-coaching: Job-Coaching im Betrieb\"", "\"gdx\"", "\"DE\""])
+                                  "\"Job-Coaching im Betrieb\"", "\"gdx\"", "\"DE\""])
     }
 
     // MARK: Mistakes

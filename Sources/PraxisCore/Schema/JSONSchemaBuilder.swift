@@ -138,7 +138,7 @@ struct JSONSchemaBuilder {
     /// which the YAML language server shows in its completion list.
     private func choice(_ values: [(String, String)]) -> JSONValue {
         ["type": "string", "enum": .array(values.map { .string($0.0) }),
-         "enumDescriptions": .array(values.map { .string("\($0.0): \($0.1)") })]
+         "enumDescriptions": .array(values.map { .string($0.1) })]
     }
 
     // MARK: Helpers
