@@ -131,6 +131,25 @@ final class SchemaTests: XCTestCase {
         }
     }
 
+    /// The summary's limit as Praxis counts it: without the line break a `>` block ends in.
+    func testSummaryAtTheLimitPassesBoth() throws {
+        let temporary = try TemporaryFolder()
+        let schemas = try writeSchemas(Self.richSite, into: temporary.url.appending(path: "schemas"))
+        let site = temporary.url.appending(path: "site")
+        try FileManager.default.copyItem(at: Self.richSite, to: site)
+        let url = site.appending(path: Self.practice)
+        let summary = String(repeating: "Ausbildung", count: 30)
+        XCTAssertEqual(summary.count, 300)
+        let text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(
+            of: "summary: Betriebe und Geflüchtete werden in der Ausbildung begleitet.\n", with: "summary: >\n  \(summary)\n")
+        try Data(text.utf8).write(to: url)
+        try PraxisCommand.build(site, output: temporary.url.appending(path: "public"))
+        let yaml = temporary.url.appending(path: "limit.yaml")
+        try write(frontMatter(of: text), to: yaml)
+        let result = try run(try checker(), ["--schemafile", schemas.appending(path: "practice.json").path, yaml.path])
+        XCTAssertEqual(result.status, 0, result.output)
+    }
+
     // MARK: praxis new and praxis check
 
     func testNewWritesTheModelineAndTheSchemasAndKeepsLineNumbers() throws {

@@ -70,8 +70,12 @@ struct JSONSchemaBuilder {
         case .nonEmptyText:
             schema = ["type": Self.scalarTypes, "pattern": "\\S"]
         case .shortText(let limit):
-            schema = required ? ["type": Self.scalarTypes, "maxLength": .number(Double(limit)), "pattern": "\\S"]
-                : ["type": Self.scalarTypes, "maxLength": .number(Double(limit))]
+            // Praxis counts the text without the white space around it (a `>` block ends in a
+            // line break), so a pattern, not maxLength: at most `limit` characters from the
+            // first to the last that is not white space.
+            let text = "\\S([\\s\\S]{0,\(limit - 2)}\\S)?"
+            schema = ["type": Self.scalarTypes, "pattern": .string(required ? "^\\s*\(text)\\s*$" : "^\\s*(\(text))?\\s*$"),
+                      "patternErrorMessage": .string("Höchstens \(limit) Zeichen\(required ? ", und nicht leer" : "").")]
         case .integer(let range):
             schema = ["type": "integer", "minimum": .number(Double(range.lowerBound)), "maximum": .number(Double(range.upperBound))]
         case .number(let range):
