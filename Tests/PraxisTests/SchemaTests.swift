@@ -62,6 +62,23 @@ final class SchemaTests: XCTestCase {
                                   "\"Job-Coaching im Betrieb\"", "\"gdx\"", "\"DE\""])
     }
 
+    /// Without a readable site.yaml there are no vocabularies: nothing is written, and the
+    /// problem is named as the build names it.
+    func testBrokenSiteYAMLWritesNothing() throws {
+        let temporary = try TemporaryFolder()
+        let site = temporary.url.appending(path: "site")
+        try FileManager.default.copyItem(at: Self.richSite, to: site)
+        let siteYAML = site.appending(path: "content/site.yaml")
+        let config = try String(contentsOf: siteYAML, encoding: .utf8)
+        XCTAssertTrue(config.contains("\nlanguage: de\n"))
+        try Data(config.replacingOccurrences(of: "\nlanguage: de\n", with: "\nlanguage: de\nlangauge: en\n").utf8).write(to: siteYAML)
+        let line = config.components(separatedBy: "\n").firstIndex(of: "language: de")! + 2
+        let result = try PraxisCommand.run(["schema", site.path])
+        XCTAssertEqual(result.status, 1)
+        assertContains(result.errors, ["content/site.yaml:\(line): langauge: is not a known key. Did you mean language?", "No schema was written."])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.appending(path: "schemas").path))
+    }
+
     // MARK: Mistakes
 
     /// One mistake in one file of the rich fixture: `line` replaced by `replacement`, whose
