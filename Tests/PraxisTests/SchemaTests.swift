@@ -167,6 +167,35 @@ final class SchemaTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.output)
     }
 
+    /// The keys a schema requires are the ones the build requires: each left out of an entry of
+    /// its kind fails the build, naming the key.
+    func testRequiredKeysAreTheBuildsRequiredKeys() throws {
+        let temporary = try TemporaryFolder()
+        let schemas = try writeSchemas(Self.richSite, into: temporary.url.appending(path: "schemas"))
+        let files = ["practice": Self.practice, "partner": "content/partners/gdx.md", "workshop": "content/workshops/strategie/index.md",
+                     "day": "content/workshops/strategie/day-1.md", "page": "content/pages/about.md", "source": "seeds/bericht.md"]
+        var checked: [String] = []
+        for kind in Self.kinds {
+            let schema = try JSONSerialization.jsonObject(with: Data(contentsOf: schemas.appending(path: "\(kind).json"))) as? [String: Any]
+            let required = try XCTUnwrap(schema?["required"] as? [String], kind)
+            for key in required {
+                let site = temporary.url.appending(path: "\(kind)-\(key)")
+                try FileManager.default.copyItem(at: Self.richSite, to: site)
+                let path = try XCTUnwrap(files[kind])
+                let url = site.appending(path: path)
+                let lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+                XCTAssertEqual(lines.filter { $0.hasPrefix("\(key):") }.count, 1, "\(path) has no line \(key):")
+                try Data(lines.filter { !$0.hasPrefix("\(key):") }.joined(separator: "\n").utf8).write(to: url)
+                let build = try PraxisCommand.run(["build", site.path, "--output", site.appending(path: "public").path])
+                XCTAssertEqual(build.status, 1, "\(path) builds without \(key)")
+                assertContains(build.errors, ["\(path):1: \(key): is missing."])
+                checked.append("\(kind).\(key)")
+            }
+        }
+        XCTAssertEqual(checked.sorted(), ["day.day", "day.title", "page.title", "partner.summary", "partner.title", "practice.fields",
+                                          "practice.summary", "practice.title", "source.title", "workshop.summary", "workshop.title"])
+    }
+
     // MARK: praxis new and praxis check
 
     func testNewWritesTheModelineAndTheSchemasAndKeepsLineNumbers() throws {
