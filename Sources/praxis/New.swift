@@ -14,6 +14,10 @@ struct New: AsyncParsableCommand {
 
         The new file builds at once. A practice starts as a draft (draft: true): praxis build \
         --drafts shows it, draft: false publishes it. Praxis never overwrites an existing file.
+        The front matter's first line, # yaml-language-server: $schema=..., ties the file to \
+        its JSON Schema in schemas/ (see praxis schema), so editors that hand front matter to \
+        the YAML language server complete and check its keys; schemas/ is written when the \
+        site has none yet.
 
         With --lang LANG (a language of languages: in site.yaml, not the first), it writes the \
         translation of the existing entry ID instead: ID.LANG.md beside ID.md (for a workshop \

@@ -8,7 +8,7 @@ struct Praxis: AsyncParsableCommand {
         commandName: "praxis",
         abstract: "Builds the good-practice catalogue: content/ in, a static site out.",
         version: "0.1.0",
-        subcommands: [Build.self, Check.self, New.self, Serve.self],
+        subcommands: [Build.self, Check.self, New.self, Schema.self, Serve.self],
         defaultSubcommand: Build.self
     )
 }

@@ -26,7 +26,12 @@ public enum SiteCheck {
             return CheckResult(problems: [problem], failedStage: "check", pages: 0, links: 0)
         }
         let outcome = await LinkCheck(site: generated, config: config, siteRoot: options.siteRoot).run()
-        return CheckResult(problems: (outcome.problems + translations).sorted(), failedStage: nil, pages: outcome.pages, links: outcome.links)
+        let schemas = (SchemaFiles.staleFiles(siteRoot: options.siteRoot) ?? []).map { file in
+            CheckProblem(file: file, message: "is out of date: the site's vocabularies, languages or entries changed since it was written.",
+                         hint: "Run praxis schema to write it again, so that editors offer what exists now.", severity: .warning)
+        }
+        return CheckResult(problems: (outcome.problems + translations + schemas).sorted(), failedStage: nil,
+                           pages: outcome.pages, links: outcome.links)
     }
 
     private static func readConfig(_ options: BuildOptions) -> SiteConfig? {

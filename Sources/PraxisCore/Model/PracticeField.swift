@@ -11,9 +11,10 @@ struct PracticeField: Sendable {
     /// The key; nil only for the row that stands for the facets site.yaml declares (a key each,
     /// `facetValues`), so that they keep their place among the keys.
     let key: String?
-    /// What the key may hold, for the check of unknown keys (`EntryParser.keys(of:)`, which the
-    /// random-edit tests walk too).
-    let schema: KeySchema
+    /// What the key may hold, whether it is required and what it is for: for the check of
+    /// unknown keys (`EntryParser.keys(of:)`, which the random-edit tests walk too) and for
+    /// `praxis schema`. Nil only with `key`.
+    let schema: KeySchema?
     /// Reads and checks the key into the practice being parsed; each problem names file, line
     /// and key. The site gives the facets and the default language.
     let read: @Sendable (_ reader: inout EntryReader, _ fields: inout Practice.Fields, _ site: SiteConfig) -> Void
@@ -26,7 +27,7 @@ struct PracticeField: Sendable {
     /// Its value in the open data: `catalogue.json` under the key, `catalogue.csv` in `columns`.
     let record: Published?
 
-    init(_ key: String?, schema: KeySchema = .value,
+    init(_ key: String?, schema: KeySchema?,
          read: @escaping @Sendable (_ reader: inout EntryReader, _ fields: inout Practice.Fields, _ site: SiteConfig) -> Void,
          page: Show? = nil, card: Show? = nil, search: (@Sendable (Practice) -> String?)? = nil, record: Published? = nil) {
         self.key = key

@@ -136,7 +136,7 @@ struct EntryReader {
     /// `media:` items: a known type and either a web address or a file under static/.
     mutating func media() -> [Media] {
         let media: [Media] = self("media") ?? []
-        let types = ["video", "image", "document"]
+        let types = Self.mediaTypes.map(\.value)
         for (index, item) in media.enumerated() {
             let key = "media[\(index + 1)]"
             if let type = item.type {
@@ -160,5 +160,20 @@ struct EntryReader {
         return media
     }
 
-    static let mediaKeys: [String: KeySchema] = ["type": .value, "url": .value, "file": .value, "title": .value, "credit": .value]
+    /// The types `media()` allows, with what each is for the editor.
+    static let mediaTypes: [(value: String, meaning: String)] = [
+        ("video", "Video (Adresse im Web oder Datei)"), ("image", "Bild"), ("document", "Dokument, z. B. PDF"),
+    ]
+
+    /// A media item's keys; `media()` also wants exactly one of url and file (JSONSchemaBuilder
+    /// says so as `oneOf`).
+    static let mediaKeys: [String: KeySchema] = [
+        "type": .value(.choice(mediaTypes), "Art: video, image oder document.", required: true),
+        "url": .value(.webURL, "Adresse im Web (statt file)."),
+        "file": .value(.staticFile, "Datei unter content/static/ (statt url)."),
+        "title": .value(.text, "Was zu sehen ist."),
+        "credit": .value(.text, "Bildnachweis; wird angezeigt."),
+    ]
+
+    static let mediaDescription = "Bilder, Videos und Dokumente: je Eintrag type, entweder url oder file, dazu title und credit."
 }

@@ -2,10 +2,30 @@ import Foundation
 import Yams
 
 extension SiteConfig {
-    static let schema = KeySchema.map([
-        "title": .value, "description": .value, "base_url": .value, "language": .value,
-        "languages": .value, "theme": .value, "page_size": .value, "facets": .value, "fallback": .value,
-    ])
+    /// The keys of site.yaml, for the check of unknown keys and for `praxis schema` (site.json).
+    static let keys: [String: KeySchema] = [
+        "title": .value(.localizedText, "Name der Website: ein Text, oder je Sprache einer ({de: …, en: …}).", required: true),
+        "description": .value(.localizedText, "Beschreibung der Website, für Feed und Meta-Angaben; ein Text oder je Sprache einer."),
+        "base_url": .value(.text, "Adresse, unter der die Website liegt, z. B. https://example.org/katalog/ (ohne ?query und #fragment)."),
+        "language": .value(.language, "Standardsprache, z. B. de; die erste von languages."),
+        "languages": .value(.languages, "Sprachen der Website, die erste ist die Standardsprache, z. B. [de, en]."),
+        "theme": .value(.name, "Theme unter themes/; default liefert Praxis selbst mit."),
+        "page_size": .value(.integer(Limits.pageSize), "Praxisbeispiele je Listenseite (Standard 20)."),
+        "facets": .value(.facets, "Kontrollierte Vokabulare: je Facette label und values (Kennung: Bezeichnung).", required: true),
+        "fallback": .value(.choice(fallbacks), "Ob Einträge ohne Übersetzung in den anderen Sprachen gelistet werden."),
+    ]
+    static let schema = KeySchema.map(keys)
+
+    static let fallbacks: [(value: String, meaning: String)] = [
+        ("hide", "Nur in der eigenen Sprache listen (Standard)."),
+        ("show", "Auch in den anderen Sprachen listen, mit ihrer Sprache markiert."),
+    ]
+
+    /// The keys of one facet under `facets:`.
+    static let facetKeys: [String: KeySchema] = [
+        "label": .value(.localizedText, "Bezeichnung der Facette; ein Text oder je Sprache einer."),
+        "values": .value(.labelledValues, "Die erlaubten Werte: Kennung (a-z, 0-9, -): Bezeichnung.", required: true),
+    ]
 
     /// Facet names Praxis itself uses for URLs; a vocabulary cannot take them.
     static let reservedFacetNames: Set<String> = [
@@ -129,7 +149,7 @@ extension SiteConfig {
                 problems.add(file, line: lines.line(path), key: path, "expected label: and values:, found \(YAMLNode.describe(value)).")
                 continue
             }
-            KeySchema.map(["label": .value, "values": .value]).check(facet, path: path, file: file, lines: lines, problems: &problems)
+            KeySchema.map(facetKeys).check(facet, path: path, file: file, lines: lines, problems: &problems)
             let facetLabel = label(facet.value(forKey: "label"), path: "\(path).label", fallback: name, texts: texts, problems: &problems)
             var values: [FacetVocabulary.Value] = []
             if let valuesNode = facet.value(forKey: "values"), let valueMapping = valuesNode.mapping {

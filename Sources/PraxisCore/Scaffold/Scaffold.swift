@@ -50,11 +50,12 @@ public enum Scaffold {
         }
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+            try Data(withModeline(text, kind: kind, path: path).utf8).write(to: url, options: .withoutOverwriting)
         } catch {
             throw BuildFailure(stage: "new", diagnostics: [Diagnostic(file: path, message: "could not be written: \(error.localizedDescription)")])
         }
         if kind == .day, let note = DayCount.update(workshop: target.workshop, siteRoot: siteRoot) { notes.append(note) }
+        notes += schemaNotes(siteRoot)
         return Created(path: path, notes: notes)
     }
 
@@ -97,7 +98,7 @@ public enum Scaffold {
                                            original: front, originalText: source.text)
         let text = template.file(title: title)
         do {
-            try Data(text.utf8).write(to: siteRoot.appending(path: path), options: .withoutOverwriting)
+            try Data(withModeline(text, kind: kind, path: path).utf8).write(to: siteRoot.appending(path: path), options: .withoutOverwriting)
         } catch {
             throw BuildFailure(stage: "new", diagnostics: [Diagnostic(file: path, message: "could not be written: \(error.localizedDescription)")])
         }
@@ -114,7 +115,28 @@ public enum Scaffold {
         case .page: nil
         }
         if let compared { notes.append("praxis check warns when its \(compared) from the original's.") }
-        return Created(path: path, notes: notes)
+        return Created(path: path, notes: notes + schemaNotes(siteRoot))
+    }
+
+    /// The file with the modeline as the first line of its front matter, which ties it to its
+    /// schema in editors that give front matter to the YAML language server. A comment: the
+    /// parser skips it, and the lines below keep their numbers in the file.
+    static func withModeline(_ text: String, kind: NewEntryKind, path: String) -> String {
+        guard text.hasPrefix("---\n"), let entryKind = EntryKind(rawValue: kind.rawValue) else { return text }
+        return "---\n" + SchemaFiles.modeline(for: entryKind, path: path) + "\n" + text.dropFirst(4)
+    }
+
+    /// Writes schemas/ when the site has none, so the modeline never points at nothing; says
+    /// when the schemas there no longer list what exists (the new entry, for one).
+    private static func schemaNotes(_ siteRoot: URL) -> [String] {
+        guard SourceTree.isDirectory(siteRoot.appending(path: SchemaFiles.folder)) else {
+            guard (try? SchemaFiles.write(siteRoot: siteRoot)) != nil else {
+                return ["The schemas for editors could not be written into \(SchemaFiles.folder)/: run praxis schema."]
+            }
+            return ["Wrote the schemas for editors into \(SchemaFiles.folder)/ (the line # yaml-language-server: points there)."]
+        }
+        guard let stale = SchemaFiles.staleFiles(siteRoot: siteRoot), !stale.isEmpty else { return [] }
+        return ["\(SchemaFiles.folder)/ is out of date (it does not list all that exists now): run praxis schema to refresh it."]
     }
 
     /// site.yaml, whose vocabularies the new file's comments list. Its problems stop `new`.

@@ -116,7 +116,7 @@ struct KeyEditor {
     /// "title", "place.country", "media[].title": every key of a table, nested ones included.
     static func keyPaths(_ keys: [String: KeySchema], prefix: String = "") -> [String] {
         keys.keys.sorted().flatMap { key -> [String] in
-            switch keys[key]! {
+            switch keys[key]!.shape {
             case .value: [prefix + key]
             case .map(let nested): [prefix + key] + keyPaths(nested, prefix: prefix + key + ".")
             case .listOfMaps(let nested): [prefix + key] + keyPaths(nested, prefix: prefix + key + "[].")
