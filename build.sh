@@ -33,8 +33,9 @@ if [ "$command_name" = bench ]; then packages+=(hugo hyperfine time python3 cmar
 # needs is installed here: a test never skips for a missing tool, it fails.
 if [ "$command_name" = test ]; then
   packages+=(chromium chromium-driver default-jre-headless python3 python3-venv fonts-liberation poppler-utils)
-  # rsync: docs/ci/plain-server.sh is run for real by scripts/ci-recipes-check.sh.
-  packages+=(rsync)
+  # rsync: docs/ci/plain-server.sh is run for real by scripts/ci-recipes-check.sh, which also
+  # runs shellcheck on it and on the shell steps of the CI recipes.
+  packages+=(rsync shellcheck)
 fi
 # The search benchmark measures in the same browser.
 if [ "$command_name" = bench ]; then packages+=(chromium chromium-driver python3-venv fonts-liberation); fi

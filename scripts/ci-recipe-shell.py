@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The shell of the CI recipes in docs/ci/, taken out of their YAML, to check and to run it.
 
-  ci-recipe-shell.py check           every shell step of both recipes through `bash -n`; no GitHub
+  ci-recipe-shell.py check           every shell step of both recipes through `bash -n` and
+                                     shellcheck; no GitHub
                                      expression inside a step's shell; then the steps that decide
                                      between the package and the sources RUN here, with file://
                                      addresses for a package that exists and one that does not
@@ -113,7 +114,10 @@ def check():
         result = subprocess.run(["bash", "-n"], input=step.script(), capture_output=True, text=True)
         if result.returncode != 0:
             problems.append(f"{step.ident}: bash -n: {result.stderr.strip()}")
-    print(f"bash -n: {len(steps)} shell steps of docs/ci/*.yml parsed.")
+        result = subprocess.run(["shellcheck", "--shell=bash", "-"], input=step.script(), capture_output=True, text=True)
+        if result.returncode != 0:
+            problems.append(f"{step.ident}: shellcheck:\n{result.stdout.strip()}")
+    print(f"bash -n and shellcheck: {len(steps)} shell steps of docs/ci/*.yml.")
 
     # The decisions, run for real: a package that can be downloaded, and one that cannot.
     github_probe = [s for s in steps if s.ident == "github:praxis:Find the Praxis package"]

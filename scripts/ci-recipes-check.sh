@@ -2,8 +2,9 @@
 # The CI recipes of docs/ci/, checked (run by ./build.sh test):
 #   1. github-pages.yml and gitlab-ci.yml against GitHub's and GitLab's schemas (check-jsonschema's
 #      bundled copies: no network);
-#   2. their shell steps through `bash -n`, and the steps deciding between the package and the
-#      sources run for real (scripts/ci-recipe-shell.py check);
+#   2. their shell steps through `bash -n` and shellcheck, and the steps deciding between the
+#      package and the sources run for real (scripts/ci-recipe-shell.py check); shellcheck of
+#      plain-server.sh and of the POSIX sh script it runs on the target;
 #   3. plain-server.sh RUN on the catalogue with the given praxis, into a local folder and over
 #      "ssh" (replaced by a local `sh -c` of the joined arguments, which is what sshd runs): three
 #      deployments keeping 2, hard links to the previous release, and a deployment of broken
@@ -24,8 +25,12 @@ pass() { echo "ok: $*"; }
 "$venv/bin/check-jsonschema" --builtin-schema vendor.gitlab-ci docs/ci/gitlab-ci.yml ||
   fail "docs/ci/gitlab-ci.yml does not follow GitLab's CI schema"
 
-# 2. Shell steps.
+# 2. Shell: the recipes' steps, plain-server.sh and the sh script it runs on the target.
 "$venv/bin/python" scripts/ci-recipe-shell.py check || fail "shell steps of docs/ci/*.yml"
+shellcheck docs/ci/plain-server.sh scripts/ci-recipes-check.sh || fail "shellcheck of plain-server.sh"
+target_script=$(sed -n "/<<'TARGET_SCRIPT'$/,/^TARGET_SCRIPT$/p" docs/ci/plain-server.sh | sed '1d;$d')
+[ -n "$target_script" ] || fail "plain-server.sh: no TARGET_SCRIPT here-document found"
+printf '%s\n' "$target_script" | shellcheck --shell=sh - || fail "shellcheck of plain-server.sh's script for the target"
 
 # 3. plain-server.sh, for real.
 work=$(mktemp -d)
@@ -40,6 +45,8 @@ grep -q 'SITE-ROOT TARGET' <<<"$usage" || fail "plain-server.sh without argument
 
 releases=()
 for round in 1 2 3; do
+  # What an interrupted deployment leaves is removed by the next one.
+  if [ "$round" = 3 ]; then mkdir -p "$target/releases/.partial-interrupted/about"; fi
   if ! deploy . "$target"; then fail "deployment $round failed: $(cat "$work/log")"; break; fi
   current=$(release_of "$target") || { fail "deployment $round: $target/current is not a symbolic link"; break; }
   [ -f "$target/$current/index.html" ] || fail "deployment $round: $target/current ($current) holds no index.html"
@@ -61,8 +68,9 @@ if [ ${#releases[@]} -eq 3 ]; then
   [ ! -e "$target/${releases[0]}" ] || fail "the oldest release ${releases[0]} was not removed (--keep 2)"
   [ -d "$target/${releases[1]}" ] || fail "the previous release ${releases[1]} is gone"
   count=$(find "$target/releases" -mindepth 1 -maxdepth 1 | wc -l)
-  [ "$count" = 2 ] || fail "$count entries in releases/ after three deployments with --keep 2"
+  [ "$count" = 2 ] || fail "$count entries in releases/ after three deployments with --keep 2: $(ls -A "$target/releases")"
   [ ! -e "$target/${releases[2]}/.praxis-output" ] || fail "the .praxis-output marker was published"
+  [ ! -e "$target/releases/.partial-interrupted" ] || fail "the partial release of an interrupted deployment is still there"
   pass "plain-server.sh: 3 local deployments, current -> ${releases[2]}, 2 releases kept, unchanged files hard-linked"
 fi
 

@@ -96,6 +96,7 @@ on_target() {
     sh -s -- "$@"
   fi <<'TARGET_SCRIPT'
 set -eu
+export LC_ALL=C
 step=$1 dir=$2 name=$3 keep=$4
 if [ "$step" = prepare ]; then mkdir -p "$dir/releases"; fi
 cd "$dir"
@@ -119,10 +120,15 @@ case "$step" in
     mv "releases/.partial-$name" "releases/$name"
     ln -s "releases/$name" ".current-$name"
     mv -T ".current-$name" current
-    # Keep the newest $keep releases (names sort by time) and always the current one.
-    active=$(basename "$(readlink current)")
-    ls -1 releases | grep -v '^\.' | sort -r | tail -n +"$((keep + 1))" | while read -r old; do
-      if [ "$old" != "$active" ]; then rm -rf "releases/$old" && echo "Removed releases/$old."; fi
+    # Keep the newest $keep releases (names sort by time, oldest first) and always the current one.
+    active=releases/$(basename "$(readlink current)")
+    count=0
+    for release in releases/*; do [ -d "$release" ] && count=$((count + 1)); done
+    for release in releases/*; do
+      [ "$count" -gt "$keep" ] || break
+      [ -d "$release" ] || continue
+      if [ "$release" != "$active" ]; then rm -rf "$release" && echo "Removed $release."; fi
+      count=$((count - 1))
     done
     ;;
 esac
