@@ -2,7 +2,7 @@
 # Publish a Praxis site to a plain web server (a folder it serves), so that readers never see a
 # half-copied site. Run it from CI or by hand:
 #
-#   docs/ci/plain-server.sh [--keep N] [--praxis PATH] [--base-url URL] SITE-ROOT TARGET
+#   plain-server.sh [--keep N] [--praxis PATH] [--base-url URL] SITE-ROOT TARGET
 #
 #   TARGET   a folder on this machine (/srv/katalog) or on a server over ssh
 #            (www@example.org:/var/www/katalog). The web server serves TARGET/current.
@@ -21,10 +21,21 @@
 #      the order of publication.
 #   3. Rename it to TARGET/releases/NAME, then point TARGET/current at it in one rename: a new
 #      symbolic link made under a temporary name replaces `current` with `mv -T` (rename(2)),
-#      so every request sees the old site or the new one, never a mixture.
+#      so every file is served whole from the old release or the new one, never from a folder
+#      being copied.
 #   4. Remove the oldest releases beyond N (never the one `current` points to), and what an
 #      interrupted run left (.partial-*).
 # Going back is one command on the target: ln -s releases/OLD TARGET/.c && mv -T TARGET/.c TARGET/current
+#
+# The web server's root is TARGET/current, e.g. for base_url https://example.org/katalog/ with
+# nginx: `location /katalog/ { alias /var/www/katalog/current/; }` (Apache: a DocumentRoot or
+# Alias with Options FollowSymLinks, Debian's default).
+#
+# Copy this file into the site's repository (e.g. ci/plain-server.sh). In CI, after the step that
+# installs Praxis (see github-pages.yml or gitlab-ci.yml beside it), with the server's ssh key and
+# host key from the CI's secrets:
+#   SSH="ssh -i $HOME/.ssh/deploy_key -o UserKnownHostsFile=$HOME/.ssh/known_hosts" \
+#     ci/plain-server.sh --base-url https://example.org/katalog/ . www@example.org:/var/www/katalog
 #
 # Needs here: bash, rsync, GNU date; on the target: a POSIX sh, rsync and GNU coreutils (mv -T).
 # Run one deployment at a time per target (in CI: a concurrency group).
