@@ -2,18 +2,20 @@
 """The shell of the CI recipes in docs/ci/, taken out of their YAML, to check and to run it.
 
   ci-recipe-shell.py check           every shell step of both recipes through `bash -n` and
-                                     shellcheck; no GitHub
-                                     expression inside a step's shell; then the steps that decide
-                                     between the package and the sources RUN here, with file://
-                                     addresses for a package that exists and one that does not
+                                     shellcheck, and no GitHub expression inside a step's shell;
+                                     then the steps that decide between the package and the
+                                     sources RUN here, with file:// addresses for a package that
+                                     exists and one that does not
   ci-recipe-shell.py list            the shell steps, one id a line (RECIPE:JOB:STEP)
   ci-recipe-shell.py print ID        one step as a bash script that runs as the CI runner would
                                      run it (bash, errexit, pipefail), the recipe's variables
                                      exported first (each can be overridden from the environment)
 
-`print` lets the install steps run for real in a Debian 12 root (chroot), e.g.
-  ci-recipe-shell.py print gitlab:pages:before_script > /root/install.sh
-  chroot ROOT env PRAXIS_PACKAGE_URL=file:///praxis_0.2.0_amd64.deb bash /root/install.sh
+`print` lets an install step run for real in a Debian 12 root (chroot), e.g. with the package
+copied to ROOT/root/praxis.deb:
+  ci-recipe-shell.py print gitlab:pages:before_script > ROOT/root/install.sh
+  chroot ROOT env PRAXIS_PACKAGE_URL=file:///root/praxis.deb sh -c 'cd /root && bash install.sh'
+  (GitHub's: print 'github:build:Install Praxis', run with PRAXIS_FROM=package as well)
 """
 import os
 import re
