@@ -12,9 +12,9 @@
                                      exported first (each can be overridden from the environment)
 
 `print` lets an install step run for real in a Debian 12 root (chroot), e.g. with the package
-copied to ROOT/root/praxis.deb:
+copied to ROOT/tmp/ (the step downloads it to ./praxis.deb, so not from the folder it runs in):
   ci-recipe-shell.py print gitlab:pages:before_script > ROOT/root/install.sh
-  chroot ROOT env PRAXIS_PACKAGE_URL=file:///root/praxis.deb sh -c 'cd /root && bash install.sh'
+  chroot ROOT env PRAXIS_PACKAGE_URL=file:///tmp/praxis_0.2.0_amd64.deb sh -c 'cd /root && bash install.sh'
   (GitHub's: print 'github:build:Install Praxis', run with PRAXIS_FROM=package as well)
 """
 import os
