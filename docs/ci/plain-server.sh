@@ -83,7 +83,16 @@ case "$target" in
   */*:*) ;;
   *:*) host=${target%%:*}; dir=${target#*:} ;;
 esac
-[ -n "$dir" ] || usage_error "TARGET $target names no folder"
+# A path on the server is relative to the home folder, as for ssh and rsync; ~/ says the same
+# (the commands below quote it, so no shell would expand it).
+if [ -n "$host" ]; then
+  # shellcheck disable=SC2088 # a literal ~ is meant: it is what the user typed
+  case "$dir" in
+    '~') dir= ;;
+    '~/'*) dir=${dir#'~/'} ;;
+  esac
+fi
+[ -n "$dir" ] || usage_error "TARGET $target names no folder (the site goes into a folder of its own)"
 
 # 1. Build and check; nothing below runs unless both pass.
 work=$(mktemp -d)
