@@ -3,7 +3,8 @@
 # docs/ci/*.yml, in a Debian 12 that has never seen Swift, with the package DEB as the download:
 #   GitHub: "Install Praxis" (PRAXIS_FROM=package), "Check content, links and anchors" and
 #           "Build for the Pages address";
-#   GitLab: the pages job's before_script (download, decision, install) and script.
+#   GitLab: the pages job's before_script (download, decision, install) and script;
+# then both again with the package missing and a binary in the cache of the build from sources.
 # Each recipe gets a fresh copy of ROOT (a `debootstrap --variant=minbase bookworm` root with a
 # working apt source, e.g. .build/package-check/minbase of scripts/package-check.sh, only read),
 # with the catalogue (content/, seeds/) as the user's repository in /site. PRAXIS_PACKAGE_URL is
@@ -45,6 +46,14 @@ run_recipe() {
   mkdir "$root/site"
   cp -r content seeds "$root/site/"
   cp "$deb" "$root/tmp/"
+  if [[ $name == *cached* ]]; then
+    # The cache of an earlier build from sources: the package's binary stands in for it (built the
+    # same way, swift build -c release --static-swift-stdlib).
+    mkdir "$work/unpacked" "$root/site/.praxis-from-source"
+    dpkg-deb -x "$deb" "$work/unpacked"
+    cp "$work/unpacked/usr/bin/praxis" "$root/site/.praxis-from-source/praxis"
+    rm -rf "$work/unpacked"
+  fi
   local index=0 step
   for step in "$@"; do
     index=$((index + 1))
@@ -59,7 +68,18 @@ run_recipe() {
   [ -f "$root/site/public/index.html" ] || { echo "FAIL: $name: no public/index.html" >&2; return 1; }
   grep -q "$(cut -d= -f2 <<<"${variables[-1]}")" "$root/site/public/sitemap.xml" ||
     { echo "FAIL: $name: the sitemap does not use the Pages address" >&2; return 1; }
-  echo "ok: $name: installed from the package, checked, built into /site/public for the Pages address"
+  if [[ $name == *cached* ]]; then
+    if [ ! -x "$root/usr/local/bin/praxis" ] || chroot "$root" dpkg-query -W praxis >/dev/null 2>&1; then
+      echo "FAIL: $name: praxis is not the cached binary in /usr/local/bin" >&2; return 1
+    fi
+    how="the cached binary in /usr/local/bin"
+  else
+    # shellcheck disable=SC2016 # ${Status} is dpkg-query's field, not the shell's
+    chroot "$root" dpkg-query -W -f '${Status}' praxis | grep -q "install ok installed" ||
+      { echo "FAIL: $name: the package praxis is not installed" >&2; return 1; }
+    how="the package"
+  fi
+  echo "ok: $name: Praxis from $how; checked, built into /site/public for the Pages address"
   for point in "$root/sys" "$root/proc"; do umount "$point"; done
   root=
 }
@@ -68,4 +88,11 @@ run_recipe github PRAXIS_FROM=package GITHUB_ACTIONS=true PAGES_URL=https://exam
   'github:build:Install Praxis' 'github:build:Check content, links and anchors' 'github:build:Build for the Pages address'
 run_recipe gitlab GITLAB_CI=true CI_PAGES_URL=https://example.gitlab.io/katalog -- \
   'gitlab:pages:before_script' 'gitlab:pages:script'
-echo "CI recipes in Debian 12: both installed Praxis from $(basename "$deb") and published the catalogue."
+# The fallback when the package cannot be downloaded, from the point where the cache holds the
+# binary built from sources (building it needs the network: the Swift image or swift.org).
+run_recipe github-cached-source PRAXIS_FROM=source RUNNER_TEMP=/tmp PAGES_URL=https://example.github.io/katalog -- \
+  'github:build:Install Praxis' 'github:build:Check content, links and anchors' 'github:build:Build for the Pages address'
+run_recipe gitlab-cached-source PRAXIS_PACKAGE_URL=file:///tmp/no-such-package.deb CI_PAGES_URL=https://example.gitlab.io/katalog -- \
+  'gitlab:pages:before_script' 'gitlab:pages:script'
+echo "CI recipes in Debian 12: both installed Praxis from $(basename "$deb") and published the catalogue;"
+echo "with the package missing, both used the binary cached from an earlier build from sources."
