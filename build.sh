@@ -33,6 +33,9 @@ if [ "$command_name" = bench ]; then packages+=(hugo hyperfine time python3 cmar
 # needs is installed here: a test never skips for a missing tool, it fails.
 if [ "$command_name" = test ]; then
   packages+=(chromium chromium-driver default-jre-headless python3 python3-venv fonts-liberation poppler-utils)
+  # rsync: docs/ci/plain-server.sh is run for real by scripts/ci-recipes-check.sh, which also
+  # runs shellcheck on it and on the shell steps of the CI recipes.
+  packages+=(rsync shellcheck)
 fi
 # The search benchmark measures in the same browser.
 if [ "$command_name" = bench ]; then packages+=(chromium chromium-driver python3-venv fonts-liberation); fi
@@ -93,6 +96,8 @@ case "$command_name" in
     "$browser_venv/bin/python" scripts/browser/check.py "$sites/catalogue" "$sites/rich-site"
     # praxis serve in the browser: live reload, the problem overlay, templates, added and deleted files.
     "$browser_venv/bin/python" scripts/browser/serve_check.py .build/debug/praxis .
+    # The CI recipes of docs/ci/: schemas, their shell steps, and plain-server.sh deploying for real.
+    scripts/ci-recipes-check.sh .build/debug/praxis
     ;;
   bench)
     swift build -c release --product praxis
