@@ -33,7 +33,7 @@ public struct BindAddress: Sendable, Equatable, CustomStringConvertible {
         self.isIPv6 = isIPv6
         var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
         _ = bytes.withUnsafeBytes { inet_ntop(isIPv6 ? AF_INET6 : AF_INET, $0.baseAddress, &buffer, socklen_t(buffer.count)) }
-        description = String(cString: buffer)
+        description = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     private static func parse(_ text: String, family: Int32, size: Int) -> [UInt8]? {

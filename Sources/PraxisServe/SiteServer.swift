@@ -131,7 +131,7 @@ public enum SiteServer {
     private static func machineName() -> String? {
         var buffer = [CChar](repeating: 0, count: 256)
         guard gethostname(&buffer, buffer.count - 1) == 0 else { return nil }
-        let name = String(cString: buffer).lowercased()
+        let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self).lowercased()
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-.")
         guard !name.isEmpty, name != "localhost", name.allSatisfy(allowed.contains) else { return nil }
         return name
