@@ -80,4 +80,5 @@ for name in sorted(packages, key=str.lower):
     pin = pins.get(name.lower(), {})
     version = pin.get("state", {}).get("version") or pin.get("state", {}).get("revision", "unknown")
     print(f" {name} {version} ({pin.get('location', 'unknown location')}): {licence(checkouts / name)}")
+print(" Yams carries libyaml's C sources (MIT), built into the binary with it.")
 print(" cmark-gfm is not linked in: it comes from Debian's libcmark-gfm packages.")

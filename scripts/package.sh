@@ -54,16 +54,18 @@ install -m 0755 "$built" "$stage/usr/bin/praxis"
 strip --strip-unneeded --remove-section=.comment --remove-section=.note "$stage/usr/bin/praxis"
 [ "$("$stage/usr/bin/praxis" --version)" = "$version" ] || fail "the stripped binary does not run"
 
-# The page as generated (its last line has no newline: sed adds one), plus a FILES section naming
-# the theme copy shipped beside it.
+# The page as generated, plus a FILES section naming the theme copy shipped beside it. Two touches for
+# groff: a blank line (between paragraphs of a command's discussion) becomes the paragraph macro .Pp,
+# and the last line, which has no newline, gets one.
 {
-  sed -e '$a\' "$manual"
+  sed -e 's/^$/.Pp/' -e '$a\' "$manual"
   printf '%s\n' '.Sh FILES' '.Bl -tag -width 6n' '.It Pa /usr/share/praxis/themes/default' \
     'The default theme, also built into praxis. To change it, copy the folder to' \
     'SITE-ROOT/themes/default and edit the copy: a site root with its own themes/default uses that instead.' '.El'
 } | gzip -9n > "$stage/usr/share/man/man1/praxis.1.gz"
 
-"$built" --generate-completion-script bash > "$stage/usr/share/bash-completion/completions/praxis"
+# bash-completion sources its files: the script's #! line has no use there (lintian asks for none).
+"$built" --generate-completion-script bash | sed '1{/^#!/d}' > "$stage/usr/share/bash-completion/completions/praxis"
 "$built" --generate-completion-script zsh > "$stage/usr/share/zsh/vendor-completions/_praxis"
 "$built" --generate-completion-script fish > "$stage/usr/share/fish/vendor_completions.d/praxis.fish"
 
@@ -110,6 +112,13 @@ done
 
 # 5. The copyright file: the project's own code, then every Swift package whose code is linked in.
 /usr/bin/python3 scripts/package-copyright.py "$scratch" > "$stage/usr/share/doc/praxis/copyright"
+
+# A native package's changelog (Debian policy wants one): this version, from the last commit.
+{
+  printf 'praxis (%s) unstable; urgency=medium\n\n' "$version"
+  printf '  * Built from commit %s: %s\n\n' "$(git log -1 --format=%h)" "$(git log -1 --format=%s | cut -c1-48)"
+  printf ' -- %s  %s\n' "${PRAXIS_MAINTAINER:-$(git log -1 --format='%an <%ae>')}" "$(date -u -R -d "@$SOURCE_DATE_EPOCH")"
+} | gzip -9n > "$stage/usr/share/doc/praxis/changelog.gz"
 
 # 6. The control file. Maintainer: the author of the last commit unless PRAXIS_MAINTAINER says otherwise.
 maintainer=${PRAXIS_MAINTAINER:-$(git log -1 --format='%an <%ae>')}
