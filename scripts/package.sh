@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # scripts/package.sh [OUTPUT-FOLDER]: the Debian package praxis_<version>_<arch>.deb, written to the
-# project root (or OUTPUT-FOLDER). Run by `./build.sh package`, which installs dpkg-dev, python3 and
+# project root (or OUTPUT-FOLDER). Run by `./build.sh package`, which installs dpkg-dev, binutils, python3 and
 # cmark-gfm's -dev packages first.
 #
 # The package holds the praxis binary (Swift's runtime linked in statically, stripped; the default
@@ -8,6 +8,7 @@
 # swift-argument-parser's generate-manual plugin, bash/zsh/fish completions from the binary itself,
 # and a copyright file. It depends on Debian's cmark-gfm runtime libraries and on nothing outside
 # Debian's required base: the script stops if the binary needs anything else.
+# Maintainer (and the changelog's signer) is the last commit's author, or PRAXIS_MAINTAINER="Name <email>".
 #
 # Reproducible where cheap: times come from the last commit (SOURCE_DATE_EPOCH), every file gets that
 # mtime, files are added in sorted order, owned by root (--root-owner-group), gzip without names.
@@ -20,7 +21,12 @@ umask 022
 
 fail() { echo "package.sh: $*" >&2; exit 1; }
 
-export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
+# The last commit gives the package's time, Maintainer and changelog line (outside git: empty).
+last_commit() { git log -1 --format="$1" 2>/dev/null || true; }
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(last_commit %ct)}
+SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(date +%s)}
+maintainer=${PRAXIS_MAINTAINER:-$(last_commit '%an <%ae>')}
+[ -n "$maintainer" ] || fail "no git history to take the Maintainer from: set PRAXIS_MAINTAINER='Name <email>'"
 
 # 1. The binary. Its own scratch path keeps .build/release (the everyday build) untouched; the static
 # Swift standard library and Foundation mean no libswift*.so on the target; no $ORIGIN run path.
@@ -116,12 +122,11 @@ done
 # A native package's changelog (Debian policy wants one): this version, from the last commit.
 {
   printf 'praxis (%s) unstable; urgency=medium\n\n' "$version"
-  printf '  * Built from commit %s: %s\n\n' "$(git log -1 --format=%h)" "$(git log -1 --format=%s | cut -c1-48)"
-  printf ' -- %s  %s\n' "${PRAXIS_MAINTAINER:-$(git log -1 --format='%an <%ae>')}" "$(date -u -R -d "@$SOURCE_DATE_EPOCH")"
+  printf '  * Built from commit %s: %s\n\n' "$(last_commit %h)" "$(last_commit %s | cut -c1-48)"
+  printf ' -- %s  %s\n' "$maintainer" "$(date -u -R -d "@$SOURCE_DATE_EPOCH")"
 } | gzip -9n > "$stage/usr/share/doc/praxis/changelog.gz"
 
 # 6. The control file. Maintainer: the author of the last commit unless PRAXIS_MAINTAINER says otherwise.
-maintainer=${PRAXIS_MAINTAINER:-$(git log -1 --format='%an <%ae>')}
 installed_size=$(du -sk --apparent-size --exclude=DEBIAN "$stage" | cut -f1)
 cat > "$stage/DEBIAN/control" <<EOF
 Package: praxis
