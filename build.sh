@@ -11,6 +11,9 @@
 #                       how fast praxis serve shows each kind of edit (scripts/serve-benchmark.sh) and
 #                       the search's first-query bytes (scripts/search-benchmark.sh); see their headers
 #   ./build.sh bench scale   the scale table at 1k, 10k, 50k and 100k practices (SIZES=... for fewer)
+#   ./build.sh package [FOLDER]   the same set-up, then the Debian package praxis_<version>_<arch>.deb
+#                       in the project root or FOLDER (scripts/package.sh); scripts/package-check.sh
+#                       then installs it in a fresh Debian root that has never seen Swift
 #
 # System libraries come from Debian's packages: installed with apt-get when run as root,
 # otherwise the exact command is printed and the script stops.
@@ -19,9 +22,9 @@ cd "$(dirname "$0")"
 
 command_name=${1:-build}
 case "$command_name" in
-  build|test|bench) ;;
-  -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-  *) echo "build.sh: unknown command '$command_name' (use: build, test or bench)" >&2; exit 2 ;;
+  build|test|bench|package) ;;
+  -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) echo "build.sh: unknown command '$command_name' (use: build, test, bench or package)" >&2; exit 2 ;;
 esac
 
 # Debian packages the build needs: cmark-gfm with its extensions, pkg-config to find them.
@@ -37,6 +40,9 @@ if [ "$command_name" = test ]; then
   # runs shellcheck on it and on the shell steps of the CI recipes.
   packages+=(rsync shellcheck)
 fi
+# The package: dpkg-shlibdeps (dpkg-dev) finds its Depends, strip (binutils) shrinks the binary,
+# Python writes the copyright file.
+if [ "$command_name" = package ]; then packages+=(dpkg-dev binutils python3); fi
 # The search benchmark measures in the same browser.
 if [ "$command_name" = bench ]; then packages+=(chromium chromium-driver python3-venv fonts-liberation); fi
 
@@ -60,7 +66,7 @@ fi
 # The browser checks' Python packages (test and bench), pinned in scripts/browser/requirements.txt, go into a
 # virtualenv of their own (Debian's Python is externally managed); set up anew when the list changes.
 browser_venv=.build/browser-venv
-if [ "$command_name" != build ] && ! cmp -s scripts/browser/requirements.txt "$browser_venv/requirements.txt"; then
+if [ "$command_name" != build ] && [ "$command_name" != package ] && ! cmp -s scripts/browser/requirements.txt "$browser_venv/requirements.txt"; then
   echo "Setting up $browser_venv ..."
   rm -rf "$browser_venv"
   /usr/bin/python3 -m venv "$browser_venv"
@@ -116,5 +122,9 @@ case "$command_name" in
       echo
       scripts/search-benchmark.sh $(printf '%s\n' 1000 "$practices" | sort -nu)
     fi
+    ;;
+  package)
+    shift
+    scripts/package.sh "$@"
     ;;
 esac

@@ -7,7 +7,7 @@ struct Praxis: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "praxis",
         abstract: "Builds the good-practice catalogue: content/ in, a static site out.",
-        version: "0.1.0",
+        version: PraxisVersion.current,
         subcommands: [Build.self, Check.self, New.self, Schema.self, Serve.self],
         defaultSubcommand: Build.self
     )
