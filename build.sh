@@ -4,7 +4,8 @@
 #   ./build.sh          install what is missing, build praxis (release), build content/ into public/
 #   ./build.sh test     the same set-up, then the whole test suite: swift test, then the browser
 #                       checks (scripts/browser/check.py) on the catalogue and the rich test fixture,
-#                       and praxis serve in the browser (scripts/browser/serve_check.py)
+#                       and praxis serve in the browser (scripts/browser/serve_check.py), then the CI recipes
+#                       (scripts/ci-recipes-check.sh: schemas, shellcheck, plain-server.sh deployments)
 #   ./build.sh bench [N [RUNS]]   the same set-up, then the benchmarks at N practices (10000): praxis
 #                       against Hugo and the cmark-gfm floor (scripts/benchmark.sh), the 1k/10k scale
 #                       table (scripts/scale-benchmark.sh), the stage table (scripts/stage-benchmark.sh),
@@ -23,7 +24,7 @@ cd "$(dirname "$0")"
 command_name=${1:-build}
 case "$command_name" in
   build|test|bench|package) ;;
-  -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "build.sh: unknown command '$command_name' (use: build, test, bench or package)" >&2; exit 2 ;;
 esac
 
