@@ -143,7 +143,8 @@ Description: static site generator for a catalogue of good practices
  into a static site with indexes, feeds, open data and a search in the browser.
  It checks every entry and names FILE:LINE for each problem.
  .
- The commands: praxis build, praxis check, praxis new and praxis serve (a live
+ The commands: praxis build, praxis check, praxis new, praxis schema (JSON
+ Schemas of the front matter for editors) and praxis serve (a live
  preview). The default theme is built in; a copy to customise is in
  /usr/share/praxis/themes/default. See praxis(1).
 EOF
