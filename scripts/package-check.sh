@@ -63,6 +63,7 @@ mirror() {
 work=.build/package-check
 pristine=$work/minbase
 root=$work/root
+mkdir -p "$work"
 
 # Nothing may stay mounted in the root: proc and sys are mounted for the run and taken down on exit.
 unmount_all() {
