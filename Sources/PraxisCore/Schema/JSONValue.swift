@@ -50,25 +50,12 @@ indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// Escaped as the search index escapes its strings (`JSONBytes`): `<`, `>` and `&` too, so
+    /// a facet label or a title stays text wherever the schema is shown.
     private static func quote(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        var json = JSONBytes()
+        json.string(text)
+        out += String(decoding: json.bytes, as: UTF8.self)
     }
 }
 
