@@ -259,6 +259,36 @@ final class SchemaTests: XCTestCase {
         XCTAssertFalse(try PraxisCommand.run(["check", site.path]).output.contains("schemas/"))
     }
 
+    /// schemas/ comes with the site root, from pull requests: `praxis check` (in CI) reads its
+    /// files as it reads every source, never through a link or from a FIFO (which would block
+    /// it), and `praxis schema` writes into no folder a link leads to.
+    func testHostileSchemasFolderIsNeitherFollowedNorRead() throws {
+        let temporary = try TemporaryFolder()
+        let site = temporary.url.appending(path: "site")
+        try FileManager.default.copyItem(at: Self.richSite, to: site)
+        XCTAssertEqual(try PraxisCommand.run(["schema", site.path]).status, 0)
+        let schemas = site.appending(path: "schemas")
+        let fifo = temporary.url.appending(path: "fifo")
+        XCTAssertEqual(mkfifo(fifo.path, 0o600), 0)
+        try FileManager.default.removeItem(at: schemas.appending(path: "practice.json"))
+        try FileManager.default.createSymbolicLink(at: schemas.appending(path: "practice.json"), withDestinationURL: fifo)
+        try FileManager.default.removeItem(at: schemas.appending(path: "partner.json"))
+        try FileManager.default.createSymbolicLink(at: schemas.appending(path: "partner.json"), withDestinationURL: URL(fileURLWithPath: "/etc/hostname"))
+        let check = try PraxisCommand.run(["check", site.path])
+        XCTAssertEqual(check.status, 0, check.output + check.errors)
+        assertContains(check.output, ["warning: schemas/practice.json: is out of date", "warning: schemas/partner.json: is out of date"])
+
+        // A schemas/ that is a link to a folder elsewhere: nothing is written there.
+        let elsewhere = temporary.url.appending(path: "elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.removeItem(at: schemas)
+        try FileManager.default.createSymbolicLink(at: schemas, withDestinationURL: elsewhere)
+        let written = try PraxisCommand.run(["schema", site.path])
+        XCTAssertEqual(written.status, 1)
+        assertContains(written.errors, ["schemas/: is not a folder (a symbolic link, a file or a device)", "No schema was written."])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path), [])
+    }
+
     // MARK: Helpers
 
     /// check-jsonschema from the venv ./build.sh test makes; the test fails without it.

@@ -45,6 +45,15 @@ public enum SchemaFiles {
     @discardableResult
     public static func write(siteRoot: URL, output: URL? = nil) throws -> [URL] {
         let folder = output ?? siteRoot.appending(path: folder)
+        // The site root comes from pull requests: its schemas/ may be a link to a folder of the
+        // machine. Praxis writes only into a real folder of its own (files are replaced by
+        // rename, `.atomic`, so a link in place of a file is replaced, not followed).
+        let kind = SafeRead.kind(folder)
+        guard output != nil || kind == .folder || kind == .missing else {
+            throw BuildFailure(stage: "schema", diagnostics: [Diagnostic(
+                file: "\(Self.folder)/", message: "is not a folder (a symbolic link, a file or a device); Praxis writes the schemas only into a folder of its own.",
+                hint: "Remove it, then run praxis schema again.")])
+        }
         let documents = try documents(siteRoot: siteRoot)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -66,7 +75,8 @@ public enum SchemaFiles {
         let base = siteRoot.appending(path: folder)
         guard SourceTree.isDirectory(base), let documents = try? documents(siteRoot: siteRoot) else { return nil }
         return documents.compactMap { document in
-            let written = FileManager.default.contents(atPath: base.appending(path: document.name).path)
+            // As every file of the site root: a regular file only, no link, FIFO or device.
+            let written = try? SafeRead.read(base.appending(path: document.name), path: "\(folder)/\(document.name)")
             return written == Data(document.text.utf8) ? nil : "\(folder)/\(document.name)"
         }
     }
