@@ -84,7 +84,11 @@ final class ServeHardeningTests: XCTestCase {
         let site = try SiteFixture.make(["content/practices/entwurf.md": SiteFixture.practice(title: "Geheimer Entwurf", extra: "draft: true")])
         let serve = try ServeProcess(site.url, extra: ["--drafts", "--bind", "0.0.0.0"])
         let port = serve.port
-        XCTAssertTrue(waitUntil(timeout: 30) { serve.errorOutput.contains("\n") }, "a warning is printed: \(serve.output)")
+        // The addresses (standard output) and the warning (standard error) come through two pipes,
+        // each read on its own: both are waited for.
+        XCTAssertTrue(waitUntil(timeout: 30) {
+            serve.errorOutput.contains("\n") && serve.output.contains { $0.hasPrefix("On the network: ") }
+        }, "the network addresses and a warning are printed: \(serve.output) \(serve.errorOutput)")
         XCTAssertTrue(serve.errorOutput.contains("warning: --bind 0.0.0.0: the preview, drafts included, can be opened by every device"),
                       serve.errorOutput)
         // The addresses printed are those of the machine's interfaces (CI machines have one).
