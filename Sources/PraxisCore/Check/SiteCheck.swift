@@ -5,6 +5,9 @@ import Foundation
 /// all in memory. Nothing is written: the output folder is not even looked at.
 public enum SiteCheck {
     public static func run(_ options: BuildOptions) async -> CheckResult {
+        // Whether schemas/ still lists what exists reads every entry's title once more: on a
+        // thread of its own beside the build, whose single-threaded stages leave a core free.
+        let staleSchemas = Task.detached { SchemaFiles.staleFiles(siteRoot: options.siteRoot) ?? [] }
         // Warnings on translations, read from the parsed content rather than the pages; first,
         // so that content is let go before the site is built in memory.
         let translations = await TranslationCheck.run(options)
@@ -26,7 +29,7 @@ public enum SiteCheck {
             return CheckResult(problems: [problem], failedStage: "check", pages: 0, links: 0)
         }
         let outcome = await LinkCheck(site: generated, config: config, siteRoot: options.siteRoot).run()
-        let schemas = (SchemaFiles.staleFiles(siteRoot: options.siteRoot) ?? []).map { file in
+        let schemas = await staleSchemas.value.map { file in
             CheckProblem(file: file, message: "is out of date: the site's vocabularies, languages or entries changed since it was written.",
                          hint: "Run praxis schema to write it again, so that editors offer what exists now.", severity: .warning)
         }
